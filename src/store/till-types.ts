@@ -1,0 +1,63 @@
+// What the till screen and `tillpoint sell/refund` see of a till session (src/store/till-service.ts).
+import type { CompanyDetails, CompletedRefund, CompletedSale, Item, OpenSale, SaleTotals, Tender } from '../engine/types.js';
+
+export interface TillState {
+  /** The sale being rung up, or null between sales. */
+  sale: OpenSale | null;
+  totals: SaleTotals | null;
+  /** The document completed last (its slip is on screen until the next sale starts). */
+  last: CompletedSale | CompletedRefund | null;
+  /** True when the open sale was reopened from disk after a crash. */
+  resumed: boolean;
+}
+
+export interface RefundableLine {
+  lineNo: number;
+  itemCode: string;
+  description: string;
+  sold: number;
+  refunded: number;
+  /** sold - refunded */
+  refundable: number;
+  unitValue: number;
+}
+
+export interface RefundRequestLine {
+  lineNo: number;
+  qty: number;
+}
+
+/**
+ * Every method that changes state throws EngineError or StoreError with a message for the cashier
+ * and changes nothing when it throws. Listeners fire after every change.
+ */
+export interface TillSessionApi {
+  readonly till: string;
+  readonly operator: string;
+  getState(): TillState;
+  subscribe(listener: () => void): () => void;
+  company(): CompanyDetails;
+  tenders(): Tender[];
+  /** Item by exact code or barcode, or undefined. */
+  lookupItem(codeOrBarcode: string): Item | undefined;
+  /** Items whose description (or code) contains every word of the query, case-insensitive. */
+  findItems(query: string, limit: number): Item[];
+  /** Adds an item by code or barcode (starting a sale when none is open). */
+  scan(codeOrBarcode: string, qty?: number): void;
+  changeQty(lineId: number, qty: number): void;
+  voidLine(lineId: number): void;
+  setDiscount(lineId: number, discount: number): void;
+  /** Takes a tender; amount omitted = the balance due. Completes the sale when it is settled. */
+  addTender(tenderCode: string, amount?: number): CompletedSale | null;
+  removeTender(index: number): void;
+  /** Drops the open sale (the screen asks first). */
+  abandon(): void;
+  /** Sale lines with what can still be returned, across every till's refunds. */
+  refundable(saleNumber: string): { sale: CompletedSale; lines: RefundableLine[] };
+  refund(saleNumber: string, lines: RefundRequestLine[] | 'all', tenderCode?: string): CompletedRefund;
+  /** Slip text of a completed document at 40 or 80 columns. */
+  slipText(doc: CompletedSale | CompletedRefund, width: 40 | 80): string;
+  /** Where the slip files of a document were written. */
+  slipPaths(doc: CompletedSale | CompletedRefund): { w40: string; w80: string };
+  close(): void;
+}
