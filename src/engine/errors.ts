@@ -23,6 +23,8 @@ export const ERR = {
   NOTHING_TO_REFUND: 'NOTHING_TO_REFUND',
   WRONG_SALE: 'WRONG_SALE',
   BAD_ROUNDING: 'BAD_ROUNDING',
+  UNKNOWN_SALE: 'UNKNOWN_SALE',
+  OPEN_SALE_WAITING: 'OPEN_SALE_WAITING',
 } as const;
 
 export type ErrorCode = (typeof ERR)[keyof typeof ERR];

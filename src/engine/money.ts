@@ -2,6 +2,9 @@
 import { assert, ERR } from './errors.js';
 import type { Cents } from './types.js';
 
+// Rates are parsed the same way; callers that think of them as money text import them from here.
+export { parseRate, formatRate } from './rate.js';
+
 export interface MoneyFormat {
   /** Currency symbol put before the digits, e.g. "R"; none by default so output parses back. */
   symbol?: string;

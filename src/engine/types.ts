@@ -101,6 +101,8 @@ export interface CompletedLine {
 export interface CompletedSale {
   kind: 'sale';
   saleNumber: string;
+  /** The open sale's id (ties the record to its durable copy and authorisations); absent on old records. */
+  saleId?: string;
   till: string;
   operator: string;
   startedAt: string;
