@@ -1,0 +1,65 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './clock.js';
+
+const OPTIONS = {
+  data: { type: 'string' },
+  till: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'V' },
+  json: { type: 'boolean' },
+  'back-office': { type: 'boolean' },
+  demo: { type: 'boolean' },
+  out: { type: 'string' },
+  item: { type: 'string', multiple: true },
+  tender: { type: 'string', multiple: true },
+  line: { type: 'string', multiple: true },
+  samples: { type: 'string' },
+} as const;
+
+export type OptionName = keyof typeof OPTIONS;
+
+export interface Invocation {
+  command: string | null;
+  positionals: string[];
+  values: {
+    data?: string;
+    till?: string;
+    help?: boolean;
+    version?: boolean;
+    json?: boolean;
+    'back-office'?: boolean;
+    demo?: boolean;
+    out?: string;
+    item?: string[];
+    tender?: string[];
+    line?: string[];
+    samples?: string;
+  };
+  given: Set<OptionName>;
+}
+
+export function parseInvocation(argv: string[]): Invocation {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message.split('\n')[0] ?? 'bad arguments');
+  }
+  const [command = null, ...positionals] = parsed.positionals;
+  const given = new Set(Object.keys(parsed.values) as OptionName[]);
+  return { command, positionals, values: parsed.values, given };
+}
+
+/** Refuses options that the command does not take (global ones are always allowed). */
+export function onlyOptions(inv: Invocation, allowed: OptionName[]): void {
+  const ok = new Set<OptionName>(['data', 'till', 'help', 'json', ...allowed]);
+  for (const name of inv.given) {
+    if (!ok.has(name)) throw new UsageError(`${inv.command ?? 'tillpoint'} does not take --${name}`);
+  }
+}
+
+export function positionalCount(inv: Invocation, min: number, max: number, what: string): void {
+  if (inv.positionals.length < min || inv.positionals.length > max) {
+    throw new UsageError(`usage: tillpoint ${inv.command} ${what}`);
+  }
+}

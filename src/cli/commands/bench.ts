@@ -1,0 +1,44 @@
+// `tillpoint bench commit`: how long a sale commit takes on this PC's disk, measured through the
+// same TillService the till uses. `npm run bench` calls it at several journal sizes.
+import { TillService } from '../../store/till-service.js';
+import { onlyOptions, positionalCount, type Invocation } from '../args.js';
+import { Refusal, UsageError } from '../clock.js';
+import { openCliStore, tillId } from '../open-store.js';
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+export async function benchCommand(inv: Invocation, now: () => Date): Promise<number> {
+  onlyOptions(inv, ['samples']);
+  positionalCount(inv, 1, 1, 'commit --data SCRATCH [--samples N]');
+  if (inv.positionals[0] !== 'commit') throw new UsageError('tillpoint bench knows: commit');
+  if (!inv.values.data) throw new UsageError('bench commit records real sales: give a scratch store with --data');
+  const samples = Number(inv.values.samples ?? 200);
+  if (!Number.isInteger(samples) || samples < 1) throw new UsageError('--samples must be a whole number');
+  const { store } = await openCliStore(inv);
+  try {
+    const openStarted = performance.now();
+    const till = TillService.open(store, { till: tillId(inv), operator: 'system', now });
+    const openMs = performance.now() - openStarted;
+    try {
+      const codes = store.get('items').items.slice(0, 3).map((i) => i.code);
+      if (codes.length === 0) throw new Refusal('the scratch store has no items: run tillpoint init --demo on it first');
+      const times: number[] = [];
+      for (let i = 0; i < samples; i++) {
+        for (const code of codes) till.scan(code);
+        const started = performance.now();
+        till.addTender('cash');
+        times.push(performance.now() - started);
+      }
+      const sorted = [...times].sort((a, b) => a - b);
+      const result = { samples, openMs, p50: percentile(sorted, 50), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] };
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      return 0;
+    } finally {
+      till.close();
+    }
+  } finally {
+    store.close();
+  }
+}

@@ -1,0 +1,174 @@
+// A form on the kit's Shell: tabs, labelled fields, Accept (F10) saves through the caller and
+// leaves, Esc cancels (asking first when there are edits), F8 runs the form's Test when it has one.
+// State lives in a form store read synchronously by the one key handler (see form-store.ts).
+import { useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { Box, Text } from 'ink';
+import { useConfirm } from '../app-context.js';
+import { useKeyHandler, useKeys } from '../keys/dispatcher.js';
+import { createEntryBuffer, type EntryBuffer } from '../input/entry-buffer.js';
+import { applyEntryKey } from '../input/use-entry-field.js';
+import { Shell } from '../shell/shell.js';
+import { useContentSize } from '../shell/terminal-size.js';
+import { truncate, useTheme } from '../theme.js';
+import type { FieldDef, FormValues } from './field-types.js';
+import { FieldRow, ROW_MARKS } from './field-row.js';
+import { TabStrip } from './tab-strip.js';
+import { formKeyIntent } from './form-keys.js';
+import { formRows, type FormRow } from './form-layout.js';
+import { focusedDef } from './form-state.js';
+import { createFormStore } from './form-store.js';
+
+export type SaveResult = { ok: true } | { ok: false; message: string; field?: string };
+
+export interface FormProps {
+  defs: readonly FieldDef[];
+  initial: FormValues;
+  /** Path below the Main Menu, e.g. ['Utilities', 'Setup', 'Company Details']. */
+  breadcrumb: string[];
+  /** Saves the validated raw values. A thrown error is shown like a refusal; nothing is left half. */
+  onAccept(values: FormValues): Promise<SaveResult> | SaveResult;
+  /** The form is finished: saved (after onAccept said ok) or cancelled. */
+  onDone(outcome: 'saved' | 'cancelled', values: FormValues): void;
+  /** The Test button (F8) for forms that have one; resolves with the line to show. */
+  onTest?(values: FormValues): Promise<string> | string;
+  /** Columns for labels; by default the longest label. */
+  labelWidth?: number;
+}
+
+const TEXT_KINDS = new Set(['text', 'money', 'rate', 'number', 'secret']);
+
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function Form({ defs, initial, breadcrumb, onAccept, onDone, onTest, labelWidth }: FormProps): ReactNode {
+  const theme = useTheme();
+  const { rows, columns } = useContentSize();
+  const { runBusy } = useKeys();
+  const confirm = useConfirm();
+  const [store] = useState(() => createFormStore(defs, initial));
+  const [buffers] = useState(() => {
+    const map = new Map<string, EntryBuffer>();
+    const values = store.getState().values;
+    for (const d of defs) if (TEXT_KINDS.has(d.kind) && d.readOnly !== true) map.set(d.key, createEntryBuffer(values[d.key] ?? ''));
+    return map;
+  });
+  const state = useSyncExternalStore(store.subscribe, store.getState, store.getState);
+  // Callbacks change with the caller's renders; keys and async saves must call the latest.
+  const latest = useRef({ onAccept, onDone, onTest });
+  latest.current = { onAccept, onDone, onTest };
+
+  async function save(values: FormValues): Promise<void> {
+    let result: SaveResult;
+    try {
+      // Busy: keys typed during the write are buffered and replayed, never lost.
+      result = await runBusy('Saving', async () => latest.current.onAccept(values));
+    } catch (e) {
+      result = { ok: false, message: errorText(e) };
+    }
+    if (result.ok) {
+      store.dispatch({ type: 'saved' });
+      latest.current.onDone('saved', values);
+    } else {
+      store.dispatch(result.field === undefined ? { type: 'saveFailed', message: result.message } : { type: 'saveFailed', message: result.message, field: result.field });
+    }
+  }
+
+  async function test(values: FormValues): Promise<void> {
+    const run = latest.current.onTest;
+    if (!run) return;
+    try {
+      const message = await runBusy('Testing', async () => run(values));
+      store.dispatch({ type: 'status', message });
+    } catch (e) {
+      store.dispatch({ type: 'status', message: `Test failed: ${errorText(e)}`, kind: 'error' });
+    }
+  }
+
+  function askDiscard(): void {
+    void confirm({
+      title: 'Discard changes? (y/n)',
+      message: 'This form has edits that are not saved.',
+      yesLabel: 'Discard them',
+      noLabel: 'Keep editing',
+    }).then((yes) => {
+      const after = store.dispatch({ type: 'confirmDiscard', discard: yes });
+      if (after.phase === 'cancelled') latest.current.onDone('cancelled', after.values);
+    });
+  }
+
+  useKeyHandler((key) => {
+    const s = store.getState();
+    const intent = formKeyIntent(s, key, latest.current.onTest !== undefined);
+    switch (intent.kind) {
+      case 'pass':
+        return false;
+      case 'swallow':
+        return true;
+      case 'action':
+        store.dispatch(intent.action);
+        return true;
+      case 'entry': {
+        const def = focusedDef(s);
+        const buffer = def === undefined ? undefined : buffers.get(def.key);
+        if (buffer) applyEntryKey(buffer, key, { onSubmit: () => undefined, onChange: (text) => store.dispatch({ type: 'edit', text }) });
+        return true;
+      }
+      case 'accept': {
+        const next = store.dispatch({ type: 'accept' });
+        if (next.phase === 'saving') void save(next.values);
+        return true;
+      }
+      case 'cancel': {
+        const next = store.dispatch({ type: 'cancel' });
+        if (next.phase === 'cancelled') latest.current.onDone('cancelled', next.values);
+        else if (next.phase === 'confirm-discard') askDiscard();
+        return true;
+      }
+      case 'test':
+        void test(s.values);
+        return true;
+    }
+  }, { layer: 'screen' });
+
+  const labels = labelWidth ?? Math.min(32, Math.max(...defs.map((d) => d.label.length)));
+  const valueWidth = Math.max(4, columns - ROW_MARKS - labels - 1);
+  const laid = formRows(state, rows);
+
+  function row(r: FormRow, i: number): ReactNode {
+    switch (r.type) {
+      case 'tabs':
+        return <TabStrip key={`r${i}`} tabs={r.tabs} active={r.active} />;
+      case 'blank':
+        return <Text key={`r${i}`}> </Text>;
+      case 'more':
+        return <Text key={`r${i}`} color={theme.colors.muted}>{`   (${r.above} more above, ${r.below} more below)`}</Text>;
+      case 'keys':
+        return <Text key={`r${i}`} color={theme.colors.muted} wrap="truncate">{truncate(r.text, columns, theme)}</Text>;
+      case 'choice': {
+        const label = state.defs[r.field]?.choices?.[r.choice]?.label ?? '';
+        const text = `${r.highlighted ? theme.marks.selected : ' '} ${truncate(label, valueWidth - 2, theme)}`;
+        return (
+          <Box key={`r${i}`} height={1} overflow="hidden">
+            <Text>{' '.repeat(ROW_MARKS + labels + 1)}</Text>
+            <Text inverse={r.highlighted && theme.color} bold={r.highlighted}>{text}</Text>
+          </Box>
+        );
+      }
+      case 'field': {
+        const def = state.defs[r.index] as FieldDef;
+        return (
+          <FieldRow key={def.key} def={def} value={state.values[def.key] ?? ''} focused={r.index === state.focus}
+            error={state.errors[def.key]} buffer={buffers.get(def.key)} labelWidth={labels} width={valueWidth} />
+        );
+      }
+    }
+  }
+
+  const status = state.status === null ? undefined : { text: state.status, kind: state.statusKind };
+  return (
+    <Shell breadcrumb={breadcrumb} scope="form" status={status}>
+      <Box flexDirection="column" height={rows} overflow="hidden">{laid.map(row)}</Box>
+    </Shell>
+  );
+}

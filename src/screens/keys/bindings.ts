@@ -1,0 +1,189 @@
+// The ONE binding table. The hint bar, the F1 help overlay and every screen's key handling read
+// it, so the keys a cashier is told about are the keys that work (gemini-cli, lazygit).
+import type { Key, KeyName } from './parse-keys.js';
+
+export type Scope = 'global' | 'menu' | 'pos' | 'tender' | 'refund' | 'form' | 'list' | 'find' | 'dialog';
+export const SCOPES: readonly Scope[] = ['global', 'menu', 'pos', 'tender', 'refund', 'form', 'list', 'find', 'dialog'];
+
+export type Command =
+  // global
+  | 'help' | 'back' | 'exit'
+  // moving a selection (menus, lists, sale lines, tenders)
+  | 'moveUp' | 'moveDown' | 'pageUp' | 'pageDown' | 'moveFirst' | 'moveLast' | 'select'
+  // menus
+  | 'quit' | 'menuHotKey'
+  // the till
+  | 'submit' | 'tender' | 'findItem' | 'quantity' | 'voidLine' | 'discount' | 'refund'
+  | 'abandonSale' | 'reprint' | 'removeTender' | 'refundAll'
+  // reserved till keys, built later (loyalty, debtors)
+  | 'attachDebtor' | 'loyaltyMember' | 'balanceEnquiry' | 'loyaltyFunctions'
+  // forms
+  | 'accept' | 'test' | 'nextField' | 'prevField' | 'nextTab' | 'prevTab'
+  // lists
+  | 'listAdd' | 'listEdit' | 'listDelete' | 'listFind'
+  // dialogs
+  | 'yes' | 'no';
+
+export interface KeySpec {
+  name: KeyName;
+  /** For name 'char': the character (letters compare case-insensitively). */
+  ch?: string;
+  ctrl?: boolean;
+  alt?: boolean;
+  shift?: boolean;
+}
+
+export interface Binding {
+  command: Command;
+  keys: KeySpec[];
+  /** Short text for the hint bar ("Tender"). */
+  label: string;
+  /** One sentence for the F1 help overlay. */
+  help: string;
+  scopes: Scope[];
+  /** Shown in the hint bar. Reserved commands stay false until their feature exists. */
+  displayOnScreen: boolean;
+  /** Set while the feature is not built: pressing the key shows this instead (lazygit). */
+  disabledReason?: string;
+  /** A different hint label in some scopes (Esc is "Cancel" on a form). */
+  scopeLabels?: Partial<Record<Scope, string>>;
+  /** How help shows keys that cannot be listed (a menu item's letter). */
+  keyHint?: string;
+}
+
+const k = (name: KeyName, mods: Omit<KeySpec, 'name'> = {}): KeySpec => ({ name, ...mods });
+const ch = (c: string, mods: Omit<KeySpec, 'name' | 'ch'> = {}): KeySpec => ({ name: 'char', ch: c, ...mods });
+const ctrl = (c: string): KeySpec => ({ name: 'char', ch: c, ctrl: true });
+
+const NAV: Scope[] = ['menu', 'list', 'find', 'pos', 'tender', 'refund'];
+const LOYALTY_NOT_BUILT = 'needs the built-in loyalty module (not built yet)';
+
+export const BINDINGS: Binding[] = [
+  // Global: active on every screen.
+  { command: 'help', keys: [k('f1')], label: 'Help', help: 'Show every key of this screen', scopes: ['global'], displayOnScreen: true },
+  {
+    command: 'back', keys: [k('escape')], label: 'Back', scopes: ['global'], displayOnScreen: true,
+    help: 'Go back one level; on a form, cancel without saving (asks first when there are unsaved edits)',
+    scopeLabels: { form: 'Cancel', dialog: 'Cancel' },
+  },
+  { command: 'exit', keys: [ctrl('c')], label: 'Quit', help: 'Quit tillpoint from any screen (asks first when a sale is open)', scopes: ['global'], displayOnScreen: false },
+
+  // Selection movement.
+  { command: 'moveUp', keys: [k('up')], label: 'Up', help: 'Move the selection up', scopes: NAV, displayOnScreen: false },
+  { command: 'moveDown', keys: [k('down')], label: 'Down', help: 'Move the selection down', scopes: NAV, displayOnScreen: false },
+  { command: 'pageUp', keys: [k('pageup')], label: 'PgUp', help: 'Move the selection up one page', scopes: NAV, displayOnScreen: false },
+  { command: 'pageDown', keys: [k('pagedown')], label: 'PgDn', help: 'Move the selection down one page', scopes: NAV, displayOnScreen: false },
+  // Home/End edit the entry field on the till screens, so they move the selection only here.
+  { command: 'moveFirst', keys: [k('home')], label: 'Home', help: 'Go to the first row', scopes: ['menu', 'list'], displayOnScreen: false },
+  { command: 'moveLast', keys: [k('end')], label: 'End', help: 'Go to the last row', scopes: ['menu', 'list'], displayOnScreen: false },
+  { command: 'select', keys: [k('enter')], label: 'Open', help: 'Open or choose the selected row', scopes: ['menu', 'find'], displayOnScreen: true },
+
+  // Menus.
+  { command: 'quit', keys: [ch('q'), k('f10')], label: 'Quit', help: 'Quit tillpoint (asks first when a sale is open)', scopes: ['menu'], displayOnScreen: true },
+  {
+    command: 'menuHotKey', keys: [], label: 'Letter', keyHint: 'Letter', scopes: ['menu'], displayOnScreen: false,
+    help: "Press an item's highlighted letter to open it",
+  },
+
+  // The till. Classic till layout: function keys, each one key away.
+  { command: 'submit', keys: [k('enter')], label: 'Enter', help: 'Add the item code or amount typed (type 3* before a code for three)', scopes: ['pos', 'tender', 'refund'], displayOnScreen: false },
+  { command: 'tender', keys: [k('f2')], label: 'Tender', help: 'Take payment for the sale', scopes: ['pos'], displayOnScreen: true },
+  { command: 'findItem', keys: [k('f3')], label: 'Find', help: 'Find an item by description', scopes: ['pos'], displayOnScreen: true },
+  { command: 'quantity', keys: [k('f4')], label: 'Qty', help: 'Change the quantity of the selected line (or type 3* before a code)', scopes: ['pos', 'refund'], displayOnScreen: true },
+  { command: 'voidLine', keys: [k('f5'), k('delete')], label: 'Void', help: 'Void the selected line', scopes: ['pos'], displayOnScreen: true },
+  { command: 'discount', keys: [k('f6')], label: 'Disc', help: 'Discount the selected line', scopes: ['pos'], displayOnScreen: true },
+  { command: 'loyaltyMember', keys: [k('f7')], label: 'Loyalty', help: 'Attach a loyalty member by card or account number', scopes: ['pos'], displayOnScreen: false, disabledReason: `Loyalty: ${LOYALTY_NOT_BUILT}` },
+  { command: 'balanceEnquiry', keys: [k('f8')], label: 'Balance', help: "Show the attached member's loyalty balance", scopes: ['pos'], displayOnScreen: false, disabledReason: `Balance enquiry: ${LOYALTY_NOT_BUILT}` },
+  { command: 'refund', keys: [k('f9')], label: 'Refund', help: 'Refund lines of an earlier sale by its sale number', scopes: ['pos'], displayOnScreen: true },
+  { command: 'attachDebtor', keys: [k('f11')], label: 'Debtor', help: 'Attach a debtor (account customer) to the sale', scopes: ['pos'], displayOnScreen: false, disabledReason: `Attach debtor: ${LOYALTY_NOT_BUILT}` },
+  { command: 'loyaltyFunctions', keys: [k('f12')], label: 'Loy fns', help: 'Loyalty functions: enrol a member and more', scopes: ['pos'], displayOnScreen: false, disabledReason: `Loyalty functions: ${LOYALTY_NOT_BUILT}` },
+  // Shift+F-keys do not reach us from the Linux console, so each has a Ctrl twin.
+  { command: 'abandonSale', keys: [k('f5', { shift: true }), ctrl('x')], label: 'Abandon', help: 'Abandon the whole sale (asks first)', scopes: ['pos'], displayOnScreen: true },
+  { command: 'reprint', keys: [k('f9', { shift: true }), ctrl('r')], label: 'Reprint', help: 'Show and reprint the last slip', scopes: ['pos'], displayOnScreen: true },
+  { command: 'removeTender', keys: [k('delete'), k('f5')], label: 'Remove', help: 'Remove the selected tender taken', scopes: ['tender'], displayOnScreen: true },
+  { command: 'refundAll', keys: [k('f2')], label: 'All', help: 'Return every line still refundable', scopes: ['refund'], displayOnScreen: true },
+
+  // Forms: Esc = Cancel (the global back), F10 = Accept.
+  { command: 'accept', keys: [k('f10')], label: 'Accept', help: 'Save the form and leave', scopes: ['form'], displayOnScreen: true },
+  { command: 'test', keys: [k('f8')], label: 'Test', help: 'Test the settings on this form (where the form has a test)', scopes: ['form'], displayOnScreen: true },
+  { command: 'nextField', keys: [k('tab'), k('down'), k('enter')], label: 'Next', help: 'Go to the next field', scopes: ['form'], displayOnScreen: false },
+  { command: 'prevField', keys: [k('tab', { shift: true }), k('up')], label: 'Prev', help: 'Go to the previous field', scopes: ['form'], displayOnScreen: false },
+  // Tab moves between fields, so tabs of a form take PgDn/PgUp (Ctrl+arrows where the terminal has them).
+  { command: 'nextTab', keys: [k('pagedown'), k('right', { ctrl: true })], label: 'Tab>', help: 'Show the next tab of the form', scopes: ['form'], displayOnScreen: true },
+  { command: 'prevTab', keys: [k('pageup'), k('left', { ctrl: true })], label: '<Tab', help: 'Show the previous tab of the form', scopes: ['form'], displayOnScreen: true },
+
+  // Lists.
+  { command: 'listAdd', keys: [k('insert'), k('f2')], label: 'Add', help: 'Add a new row', scopes: ['list'], displayOnScreen: true },
+  { command: 'listEdit', keys: [k('enter')], label: 'Edit', help: 'Edit the selected row', scopes: ['list'], displayOnScreen: true },
+  { command: 'listDelete', keys: [k('delete'), k('f8')], label: 'Delete', help: 'Delete the selected row (asks first)', scopes: ['list'], displayOnScreen: true },
+  { command: 'listFind', keys: [k('f3'), ch('/')], label: 'Find', help: 'Search the list', scopes: ['list'], displayOnScreen: true },
+
+  // Dialogs (Esc = the global back = cancel).
+  { command: 'yes', keys: [ch('y')], label: 'Yes', help: 'Answer yes', scopes: ['dialog'], displayOnScreen: true },
+  { command: 'no', keys: [ch('n')], label: 'No', help: 'Answer no', scopes: ['dialog'], displayOnScreen: true },
+];
+
+const BY_COMMAND = new Map<Command, Binding>(BINDINGS.map((b) => [b.command, b]));
+
+export function bindingOf(command: Command): Binding {
+  const b = BY_COMMAND.get(command);
+  if (!b) throw new Error(`No binding for command ${command}`);
+  return b;
+}
+
+export function specMatches(key: Key, spec: KeySpec): boolean {
+  if (key.name !== spec.name) return false;
+  if (key.ctrl !== (spec.ctrl ?? false) || key.alt !== (spec.alt ?? false)) return false;
+  if (spec.name === 'char') {
+    // A letter's case is Shift, which a hot key ignores ('q' and 'Q' both quit).
+    return (key.ch ?? '').toLowerCase() === (spec.ch ?? '').toLowerCase();
+  }
+  return key.shift === (spec.shift ?? false);
+}
+
+export function matches(key: Key, command: Command): boolean {
+  return bindingOf(command).keys.some((spec) => specMatches(key, spec));
+}
+
+/** Does a binding apply in this scope? Global bindings apply everywhere. */
+export function inScope(b: Binding, scope: Scope): boolean {
+  return b.scopes.includes(scope) || b.scopes.includes('global');
+}
+
+/** Every binding active in a scope (hidden and disabled ones included): what F1 help lists. */
+export function bindingsFor(scope: Scope): Binding[] {
+  const global = BINDINGS.filter((b) => b.scopes.includes('global'));
+  const own = scope === 'global' ? [] : BINDINGS.filter((b) => b.scopes.includes(scope) && !b.scopes.includes('global'));
+  return [...global, ...own];
+}
+
+/** The hint bar of a scope: global hints first (F1 Help is always visible), then the scope's. */
+export function hintsFor(scope: Scope): Binding[] {
+  return bindingsFor(scope).filter((b) => b.displayOnScreen);
+}
+
+/** The binding of a scope that a key triggers, if any. */
+export function commandFor(key: Key, scope: Scope): Binding | undefined {
+  return bindingsFor(scope).find((b) => b.keys.some((spec) => specMatches(key, spec)));
+}
+
+export function labelFor(b: Binding, scope: Scope): string {
+  return b.scopeLabels?.[scope] ?? b.label;
+}
+
+const NAMES: Partial<Record<KeyName, string>> = {
+  up: 'Up', down: 'Down', left: 'Left', right: 'Right', home: 'Home', end: 'End', pageup: 'PgUp',
+  pagedown: 'PgDn', insert: 'Ins', delete: 'Del', backspace: 'Backspace', enter: 'Enter', escape: 'Esc', tab: 'Tab',
+};
+
+export function keyLabel(spec: KeySpec): string {
+  const base = spec.name === 'char'
+    ? (spec.ctrl || spec.alt ? (spec.ch ?? '').toUpperCase() : (spec.ch ?? ''))
+    : (NAMES[spec.name] ?? spec.name.toUpperCase());
+  return `${spec.ctrl ? 'Ctrl+' : ''}${spec.alt ? 'Alt+' : ''}${spec.shift ? 'Shift+' : ''}${base}`;
+}
+
+/** Every key of a binding for help ("F5 / Del"). */
+export function keysLabel(b: Binding): string {
+  return b.keys.length > 0 ? b.keys.map(keyLabel).join(' / ') : (b.keyHint ?? '');
+}

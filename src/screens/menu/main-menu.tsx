@@ -1,0 +1,48 @@
+// The Main Menu tree of SPEC section 2, with only the branches that exist now. Add a branch here
+// when its screens land; each item's letter must stay unique in its menu and never be 'q' (Quit).
+import { createElement } from 'react';
+import type { AppServices, ScreenEntry } from '../app-context.js';
+import type { MenuItem } from './menu.js';
+import { menuScreen } from './menu-screen.js';
+import type { ScreenRegistry } from './screen-registry.js';
+
+function screen(id: string, title: string, component: ScreenRegistry[keyof ScreenRegistry]): ScreenEntry {
+  return { id, title, render: () => createElement(component) };
+}
+
+export function buildMainMenu(registry: ScreenRegistry, services: Pick<AppServices, 'till'>): MenuItem[] {
+  const setup: MenuItem[] = [
+    { label: 'Company Details', hotKey: 'c', description: 'store name, tax, currency, rounding, loyalty provider', open: () => screen('setup.company-details', 'Company Details', registry.companyDetails) },
+    { label: 'Tender Setup', hotKey: 't', description: 'tenders and their ledger accounts', open: () => screen('setup.tender-setup', 'Tender Setup', registry.tenderSetup) },
+  ];
+  const utilities: MenuItem[] = [
+    { label: 'Setup', hotKey: 's', description: 'Company Details, Tender Setup', open: () => menuScreen('utilities.setup', 'Setup', setup) },
+  ];
+  const ledger: MenuItem[] = [
+    { label: 'Account Maintenance', hotKey: 'a', description: 'the chart of ledger accounts', open: () => screen('ledger.accounts', 'Account Maintenance', registry.accountMaintenance) },
+  ];
+  const pos: MenuItem = {
+    label: 'Point of Sale',
+    hotKey: 'p',
+    description: 'the till: sale, refund, tender, slip',
+    open: () => screen('pos', 'Point of Sale', registry.pos),
+  };
+  if (!services.till) pos.disabled = 'Point of Sale: this session has no till (start with --till T1)';
+  return [
+    pos,
+    { label: 'Ledger', hotKey: 'l', description: 'Account Maintenance', open: () => menuScreen('ledger', 'Ledger', ledger) },
+    { label: 'Utilities', hotKey: 'u', description: 'Setup', open: () => menuScreen('utilities', 'Utilities', utilities) },
+  ];
+}
+
+export function mainMenuEntry(registry: ScreenRegistry, services: Pick<AppServices, 'till'>): ScreenEntry {
+  return menuScreen('main-menu', 'Main Menu', buildMainMenu(registry, services));
+}
+
+/** A till process opens on Point of Sale (Esc goes to the Main Menu); a back-office session on the menu. */
+export function startScreens(registry: ScreenRegistry, services: Pick<AppServices, 'till'>): ScreenEntry[] {
+  const menu = mainMenuEntry(registry, services);
+  if (!services.till) return [menu];
+  const pos = buildMainMenu(registry, services)[0]!;
+  return [menu, pos.open()];
+}

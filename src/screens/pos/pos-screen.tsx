@@ -1,0 +1,116 @@
+// Point of Sale: the till screen. Owns the view state (which panel, selection, status message) and
+// the entry buffers, so a half-typed code survives opening Find or Tender and coming back. The sale
+// itself lives in the till session (useApp().till) and arrives through useSyncExternalStore.
+import { useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { Text } from 'ink';
+import type { CompletedRefund, CompletedSale } from '../../engine/types.js';
+import type { TillSessionApi } from '../../store/till-types.js';
+import { useApp } from '../app-context.js';
+import { createEntryBuffer } from '../input/entry-buffer.js';
+import type { Scope } from '../keys/bindings.js';
+import type { Key } from '../keys/parse-keys.js';
+import { Shell, SHELL_CHROME_ROWS } from '../shell/shell.js';
+import { useTerminalSize } from '../shell/terminal-size.js';
+import { FindPanel } from './find-panel.js';
+import { money, moneyFmt, type MoneyFmt } from './format.js';
+import type { PosContext } from './pos-context.js';
+import { docNumber, initialPosView, posReducer, type PosMode, type PosView } from './pos-state.js';
+import { RefundPanel } from './refund-panel.js';
+import { lineRows, SalePanel } from './sale-panel.js';
+import { SlipPanel } from './slip-panel.js';
+import { TenderPanel } from './tender-panel.js';
+import { createViewStore, useViewStore } from './view-store.js';
+
+const SCOPES: Record<PosMode, Scope> = { sale: 'pos', find: 'find', tender: 'tender', refund: 'refund', slip: 'pos' };
+const CRUMBS: Record<PosMode, string[]> = {
+  sale: ['Point of Sale'], find: ['Point of Sale', 'Find Item'], tender: ['Point of Sale', 'Tender'],
+  refund: ['Point of Sale', 'Refund'], slip: ['Point of Sale', 'Slip'],
+};
+
+export const RESUMED_MESSAGE = 'The open sale was reopened after a restart: carry on, tender it (F2) or abandon it (Shift+F5)';
+
+/** What the status line says when a sale or refund has been recorded. */
+export function completedText(doc: CompletedSale | CompletedRefund, fmt: MoneyFmt): string {
+  if (doc.kind === 'sale') {
+    return `Sale ${doc.saleNumber} complete${doc.change > 0 ? `: change ${money(doc.change, fmt)}` : ''}`;
+  }
+  const paid = doc.tenders.reduce((n, t) => n + t.amount, 0);
+  return `Refund ${doc.refundNumber} of sale ${doc.saleNumber} recorded: pay out ${money(paid, fmt)}`;
+}
+
+function initialView(till: TillSessionApi): PosView {
+  const s = till.getState();
+  return initialPosView(s.sale?.lines.length ?? 0, s.last ? docNumber(s.last) : null,
+    s.resumed && s.sale ? { text: RESUMED_MESSAGE, tone: 'info' } : null);
+}
+
+export function PosScreen(): ReactNode {
+  const { till } = useApp();
+  if (!till) {
+    return (
+      <Shell breadcrumb={['Point of Sale']} scope="pos" status={{ text: 'This session has no till: start tillpoint with --till T1 to sell', kind: 'error' }}>
+        <Text>Point of Sale needs a till. This is a back-office session.</Text>
+      </Shell>
+    );
+  }
+  return <TillScreen till={till} />;
+}
+
+function TillScreen({ till }: { till: TillSessionApi }): ReactNode {
+  // The panels size themselves inside the Shell; this is only for the till's listener, which
+  // keeps the lines window on the newest line as scans arrive.
+  const terminal = useTerminalSize();
+  const [v, view] = useViewStore(() => createViewStore(posReducer, initialView(till)), (s) => `${s.mode}:${s.prompt?.kind ?? ''}`);
+  const state = useSyncExternalStore(till.subscribe, till.getState);
+  const [buffers] = useState(() => ({
+    entry: createEntryBuffer(), prompt: createEntryBuffer(), amount: createEntryBuffer(),
+    search: createEntryBuffer(), saleNumber: createEntryBuffer(),
+  }));
+  const rowsRef = useRef(lineRows(terminal.rows - SHELL_CHROME_ROWS));
+  rowsRef.current = lineRows(terminal.rows - SHELL_CHROME_ROWS);
+
+  // The till tells us synchronously after every change, so the selection follows a new line and a
+  // completed document shows its slip before the next key of a burst is handled.
+  useLayoutEffect(() => {
+    const sync = (): void => {
+      const s = till.getState();
+      view.dispatch({ type: 'linesChanged', count: s.sale?.lines.length ?? 0, rows: rowsRef.current });
+      if (s.last && docNumber(s.last) !== view.get().slipDoc) {
+        view.dispatch({ type: 'showSlip', doc: docNumber(s.last) });
+        view.dispatch({ type: 'message', text: `${completedText(s.last, moneyFmt(till.company()))}. Any key starts the next sale`, tone: 'success' });
+      }
+      // A sale abandoned or completed elsewhere (the command line) leaves nothing to tender.
+      else if (!s.sale && view.get().mode === 'tender') view.dispatch({ type: 'open', mode: 'sale' });
+    };
+    sync();
+    return till.subscribe(sync);
+  }, [till, view]);
+
+  const [ctx] = useState<PosContext>(() => ({
+    till, view, fmt: moneyFmt(till.company()),
+    say: (text, tone = 'info') => view.dispatch({ type: 'message', text, tone }),
+  }));
+  // Company Details may change in the back office while the till runs.
+  ctx.fmt = moneyFmt(till.company());
+
+  const leaveSlip = (key: Key): void => {
+    view.dispatch({ type: 'open', mode: 'sale' });
+    view.dispatch({ type: 'message', text: till.getState().sale ? 'Back to the open sale' : 'Next sale: scan or type an item code' });
+    if (key.name === 'char' && !key.ctrl && !key.alt && key.ch !== undefined) buffers.entry.insert(key.ch);
+  };
+
+  let body: ReactNode;
+  if (v.mode === 'slip' && state.last) {
+    body = <SlipPanel key={docNumber(state.last)} ctx={ctx} doc={state.last} onDone={leaveSlip} />;
+  } else if (v.mode === 'tender' && state.sale) {
+    body = <TenderPanel ctx={ctx} amountBuffer={buffers.amount} />;
+  } else if (v.mode === 'find') {
+    body = <FindPanel ctx={ctx} search={buffers.search} />;
+  } else if (v.mode === 'refund') {
+    body = <RefundPanel ctx={ctx} numberBuffer={buffers.saleNumber} />;
+  } else {
+    body = <SalePanel ctx={ctx} entry={buffers.entry} prompt={buffers.prompt} />;
+  }
+  const status = v.message ? { text: v.message.text, kind: v.message.tone === 'error' ? 'error' as const : 'info' as const } : undefined;
+  return <Shell breadcrumb={CRUMBS[v.mode]} scope={SCOPES[v.mode]} status={status}>{body}</Shell>;
+}

@@ -1,0 +1,150 @@
+// Refund: the sale number, then its lines with sold / returned / still returnable; Space marks a
+// line, + / - or a typed number sets the quantity, F2 marks everything; Enter asks for the tender
+// (CASH by default) and records the refund. The engine refuses an over-refund; its message shows.
+import { useSyncExternalStore, type ReactNode } from 'react';
+import { Box, Text } from 'ink';
+import { matches } from '../keys/bindings.js';
+import { useKeyHandler } from '../keys/dispatcher.js';
+import type { EntryBuffer } from '../input/entry-buffer.js';
+import { EntryField } from '../input/entry-field.js';
+import { useEntryField } from '../input/use-entry-field.js';
+import { useContentSize } from '../shell/terminal-size.js';
+import { useTheme } from '../theme.js';
+import { fit, money, refundHeader, refundRow } from './format.js';
+import { errorText, type PosContext } from './pos-context.js';
+import { defaultRefundTender, initialRefundView, refundPreview, refundReducer, refundRequest } from './refund-state.js';
+import { tenderForKey, tenderHotKeys } from './tender-state.js';
+import { createViewStore, useViewStore } from './view-store.js';
+import { visibleWindow } from './window.js';
+
+export interface RefundPanelProps {
+  ctx: PosContext;
+  numberBuffer: EntryBuffer;
+}
+
+export function RefundPanel({ ctx, numberBuffer }: RefundPanelProps): ReactNode {
+  // Inside the Shell: the rows and columns it leaves for content.
+  const { rows, columns } = useContentSize();
+  const { till, view, say, fmt } = ctx;
+  const theme = useTheme();
+  const [rv, store] = useViewStore(() => createViewStore(refundReducer, initialRefundView), (s) => s.phase);
+  useSyncExternalStore(till.subscribe, till.getState);
+  const tenders = till.tenders();
+  const hotKeys = tenderHotKeys(tenders);
+  // Title, blank, header, lines..., blank, total, entry/help row.
+  const listRows = Math.max(rows - 6, 1);
+
+  const record = (): void => {
+    const s = store.get();
+    const tender = tenders[s.tenderIndex];
+    if (!s.sale || !tender) return;
+    try {
+      till.refund(s.sale.saleNumber, refundRequest(s), tender.code);
+      // The till's listener shows the refund slip.
+    } catch (err) {
+      store.dispatch({ type: 'backToLines' });
+      say(errorText(err), 'error');
+    }
+  };
+
+  useKeyHandler((key) => {
+    const s = store.get();
+    if (matches(key, 'back')) {
+      if (s.phase === 'tender') store.dispatch({ type: 'backToLines' });
+      else if (s.phase === 'lines') store.dispatch({ type: 'restart' });
+      else view.dispatch({ type: 'open', mode: 'sale' });
+      return true;
+    }
+    if (s.phase === 'number') return false;
+    const page = Math.max(listRows - 1, 1);
+    if (s.phase === 'tender') {
+      if (matches(key, 'moveUp')) store.dispatch({ type: 'moveTender', delta: -1, count: tenders.length });
+      else if (matches(key, 'moveDown')) store.dispatch({ type: 'moveTender', delta: 1, count: tenders.length });
+      else if (matches(key, 'submit')) record();
+      else if (key.name === 'char' && !key.ctrl && !key.alt && key.ch && tenderForKey(key.ch, hotKeys) >= 0) {
+        store.dispatch({ type: 'pickTender', index: tenderForKey(key.ch, hotKeys) });
+      } else return false;
+      return true;
+    }
+    if (matches(key, 'moveUp')) store.dispatch({ type: 'move', delta: -1 });
+    else if (matches(key, 'moveDown')) store.dispatch({ type: 'move', delta: 1 });
+    else if (matches(key, 'pageUp')) store.dispatch({ type: 'move', delta: -page });
+    else if (matches(key, 'pageDown')) store.dispatch({ type: 'move', delta: page });
+    else if (matches(key, 'refundAll')) {
+      store.dispatch({ type: 'markAll' });
+      say('Every line still returnable is marked: Enter to choose the tender');
+    } else if (matches(key, 'quantity')) {
+      store.dispatch({ type: 'clearLine' });
+      say(`Type the quantity to return for line ${s.lines[s.selected]?.lineNo ?? ''}`);
+    } else if (matches(key, 'submit')) {
+      if (refundRequest(s).length === 0) say('Mark a line to return: Space marks it, + / - or a number sets the quantity', 'error');
+      else store.dispatch({ type: 'toTender', tenderIndex: defaultRefundTender(tenders) });
+    } else if (key.name === 'char' && !key.ctrl && !key.alt && key.ch !== undefined) {
+      if (key.ch === ' ') store.dispatch({ type: 'toggle' });
+      else if (key.ch === '+') store.dispatch({ type: 'step', delta: 1 });
+      else if (key.ch === '-') store.dispatch({ type: 'step', delta: -1 });
+      else if (/^\d$/.test(key.ch)) store.dispatch({ type: 'digit', digit: key.ch });
+      else return false;
+    } else return false;
+    return true;
+  }, { layer: 'screen' });
+
+  useEntryField(numberBuffer, {
+    active: rv.phase === 'number',
+    maxLength: 30,
+    onSubmit(value) {
+      if (value.trim() === '') return say('Type the sale number printed on the slip (e.g. T1-000012)', 'error');
+      try {
+        const { sale, lines } = till.refundable(value);
+        numberBuffer.clear();
+        store.dispatch({ type: 'loaded', sale, lines });
+        say(`Sale ${sale.saleNumber}: Space marks a line, + / - or a number sets the quantity, Enter continues`);
+      } catch (err) {
+        say(errorText(err), 'error');
+      }
+    },
+  });
+
+  if (rv.phase === 'number' || !rv.sale) {
+    return (
+      <Box flexDirection="column" height={rows} width={columns} overflow="hidden">
+        <Text bold>Refund</Text>
+        <Text color={theme.colors.muted} wrap="truncate">Type or scan the sale number from the customer's slip, then Enter. Esc returns to the sale.</Text>
+        <Text> </Text>
+        <EntryField buffer={numberBuffer} label="Sale number:" width={Math.min(30, columns - 14)} />
+      </Box>
+    );
+  }
+
+  const width = columns - 2;
+  const { start, items } = visibleWindow(rv.lines, rv.selected, listRows);
+  const preview = refundPreview(rv);
+  const tender = tenders[rv.tenderIndex];
+  return (
+    <Box flexDirection="column" height={rows} width={columns} overflow="hidden">
+      <Text bold wrap="truncate">Refund of sale {rv.sale.saleNumber} ({rv.sale.lines.length} lines, total {money(rv.sale.total, fmt)})</Text>
+      <Text> </Text>
+      <Text bold wrap="truncate">{`  ${refundHeader(width)}`}</Text>
+      {items.map((l, i) => {
+        const index = start + i;
+        const isSel = index === rv.selected && rv.phase === 'lines';
+        const qty = rv.qty[index] ?? 0;
+        return (
+          <Text key={l.lineNo} wrap="truncate" inverse={isSel && theme.color} bold={qty > 0}>
+            {isSel ? theme.marks.selected : qty > 0 ? '*' : theme.marks.unselected} {refundRow(l, qty, width, fmt)}
+          </Text>
+        );
+      })}
+      <Box flexGrow={1} />
+      <Text wrap="truncate">Returning about {money(preview, fmt)}{rv.phase === 'tender' ? ' (the slip shows the exact amount)' : ''}</Text>
+      {rv.phase === 'tender' ? (
+        <Text wrap="truncate">
+          Pay back on: {tenders.map((t, i) => `${i === rv.tenderIndex ? theme.marks.selected : ''}[${hotKeys[i] ?? ''}] ${t.code}`).join('  ')}
+          {'  '}Enter refunds on {fit(tender?.name ?? '', 12).trim()}, Esc back
+        </Text>
+      ) : (
+        <Text color={theme.colors.muted} wrap="truncate">Space mark  + / - qty  0-9 set qty  F2 all  Enter tender  Esc other sale</Text>
+      )}
+    </Box>
+  );
+}

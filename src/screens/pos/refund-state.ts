@@ -1,0 +1,103 @@
+// Refund screen state: ask for the sale number, mark lines and quantities, choose the tender.
+// Quantities the cashier types are not capped at what is refundable: the engine is the one judge of
+// an over-refund (another till may have refunded meanwhile) and its message is shown as it is.
+import type { RefundableLine, RefundRequestLine } from '../../store/till-types.js';
+import type { CompletedSale } from '../../engine/types.js';
+import { moveSelection } from './window.js';
+
+export interface RefundView {
+  phase: 'number' | 'lines' | 'tender';
+  sale: CompletedSale | null;
+  lines: RefundableLine[];
+  /** Quantity to return per line, by index into lines; 0 = not returned. */
+  qty: number[];
+  selected: number;
+  /** Digits typed on the selected line since it was selected (typing "12" sets 12). */
+  typed: string;
+  tenderIndex: number;
+}
+
+export type RefundAction =
+  | { type: 'loaded'; sale: CompletedSale; lines: RefundableLine[] }
+  | { type: 'move'; delta: number }
+  | { type: 'toggle' }
+  | { type: 'step'; delta: number }
+  | { type: 'digit'; digit: string }
+  | { type: 'markAll' }
+  | { type: 'clearLine' }
+  | { type: 'toTender'; tenderIndex: number }
+  | { type: 'moveTender'; delta: number; count: number }
+  | { type: 'pickTender'; index: number }
+  | { type: 'backToLines' }
+  | { type: 'restart' };
+
+export const initialRefundView: RefundView = {
+  phase: 'number', sale: null, lines: [], qty: [], selected: 0, typed: '', tenderIndex: 0,
+};
+
+function setQty(state: RefundView, qty: number): RefundView {
+  const next = state.qty.slice();
+  next[state.selected] = Math.max(qty, 0);
+  return { ...state, qty: next };
+}
+
+export function refundReducer(state: RefundView, action: RefundAction): RefundView {
+  switch (action.type) {
+    case 'loaded':
+      return { ...initialRefundView, phase: 'lines', sale: action.sale, lines: action.lines, qty: action.lines.map(() => 0) };
+    case 'move':
+      return { ...state, selected: moveSelection(state.selected, action.delta, state.lines.length), typed: '' };
+    case 'toggle': {
+      const line = state.lines[state.selected];
+      if (!line) return state;
+      const current = state.qty[state.selected] ?? 0;
+      return { ...setQty(state, current > 0 ? 0 : line.refundable), typed: '' };
+    }
+    case 'step': {
+      const line = state.lines[state.selected];
+      if (!line) return state;
+      // + stops at what was sold; typing a number is how a cashier asks for more (and is refused).
+      const current = state.qty[state.selected] ?? 0;
+      return { ...setQty(state, Math.min(current + action.delta, line.sold)), typed: '' };
+    }
+    case 'digit': {
+      if (!state.lines[state.selected] || !/^\d$/.test(action.digit)) return state;
+      const typed = `${state.typed}${action.digit}`.replace(/^0+(?=\d)/, '').slice(0, 4);
+      return { ...setQty(state, Number(typed)), typed };
+    }
+    case 'markAll':
+      return { ...state, qty: state.lines.map((l) => Math.max(l.refundable, 0)), typed: '' };
+    case 'clearLine':
+      return state.lines[state.selected] ? { ...setQty(state, 0), typed: '' } : state;
+    case 'toTender':
+      return { ...state, phase: 'tender', tenderIndex: action.tenderIndex, typed: '' };
+    case 'moveTender':
+      return { ...state, tenderIndex: moveSelection(state.tenderIndex, action.delta, action.count) };
+    case 'pickTender':
+      return { ...state, tenderIndex: action.index };
+    case 'backToLines':
+      return { ...state, phase: 'lines' };
+    case 'restart':
+      return initialRefundView;
+  }
+}
+
+/** What goes to till.refund: the marked lines with their quantities. */
+export function refundRequest(state: RefundView): RefundRequestLine[] {
+  return state.lines
+    .map((l, i) => ({ lineNo: l.lineNo, qty: state.qty[i] ?? 0 }))
+    .filter((l) => l.qty > 0);
+}
+
+/** Value of what is marked (unit value x qty), shown before the cashier confirms. */
+export function refundPreview(state: RefundView): number {
+  return state.lines.reduce((sum, l, i) => sum + l.unitValue * (state.qty[i] ?? 0), 0);
+}
+
+/** Default refund tender: CASH, else the first cash-kind tender, else the first. */
+export function defaultRefundTender(tenders: readonly { code: string; kind: string }[]): number {
+  const byCode = tenders.findIndex((t) => t.code === 'CASH');
+  if (byCode >= 0) return byCode;
+  const cash = tenders.findIndex((t) => t.kind === 'cash');
+  return cash >= 0 ? cash : 0;
+}

@@ -1,0 +1,147 @@
+// Tender: choose a tender (arrow + Enter, its number or its letter), type the amount (Enter on an
+// empty amount takes the balance due, cash rounded per Company Details). Split tenders loop back
+// here; the sale completes when settled and the screen shows the slip.
+import { useSyncExternalStore, type ReactNode } from 'react';
+import { Box, Text } from 'ink';
+import { parseMoney } from '../../engine/money.js';
+import { matches } from '../keys/bindings.js';
+import { useKeyHandler } from '../keys/dispatcher.js';
+import type { EntryBuffer } from '../input/entry-buffer.js';
+import { EntryField } from '../input/entry-field.js';
+import { useEntryField } from '../input/use-entry-field.js';
+import { useContentSize } from '../shell/terminal-size.js';
+import { useTheme } from '../theme.js';
+import { fit, money } from './format.js';
+import { errorText, type PosContext } from './pos-context.js';
+import { dueOnTender, initialTenderView, tenderForKey, tenderHotKeys, tenderReducer } from './tender-state.js';
+import { createViewStore, useViewStore } from './view-store.js';
+import { visibleWindow } from './window.js';
+
+export interface TenderPanelProps {
+  ctx: PosContext;
+  amountBuffer: EntryBuffer;
+}
+
+/** Most tenders taken listed at once; a longer split says how many more. */
+const TAKEN_ROWS = 4;
+
+export function TenderPanel({ ctx, amountBuffer }: TenderPanelProps): ReactNode {
+  // Inside the Shell: the rows and columns it leaves for content.
+  const { rows, columns } = useContentSize();
+  const { till, view, say, fmt } = ctx;
+  const theme = useTheme();
+  const state = useSyncExternalStore(till.subscribe, till.getState);
+  const [tv, store] = useViewStore(() => createViewStore(tenderReducer, initialTenderView), (s) => s.phase);
+  const tenders = till.tenders();
+  const hotKeys = tenderHotKeys(tenders);
+  const step = till.company().cashRounding;
+
+  const pick = (index: number): void => {
+    if (!tenders[index]) return say('No tenders are set up: add them in Utilities > Setup > Tender Setup', 'error');
+    amountBuffer.clear();
+    store.dispatch({ type: 'pick', index });
+  };
+
+  useKeyHandler((key) => {
+    const phase = store.get().phase;
+    if (matches(key, 'back')) {
+      if (phase === 'amount') store.dispatch({ type: 'back' });
+      else view.dispatch({ type: 'open', mode: 'sale' });
+      return true;
+    }
+    if (phase === 'amount') return false;
+    if (matches(key, 'moveUp')) store.dispatch({ type: 'move', delta: -1, count: tenders.length });
+    else if (matches(key, 'moveDown')) store.dispatch({ type: 'move', delta: 1, count: tenders.length });
+    else if (matches(key, 'submit')) pick(store.get().selected);
+    else if (matches(key, 'removeTender')) {
+      const taken = till.getState().sale?.tenders ?? [];
+      const last = taken[taken.length - 1];
+      if (!last) say('No tender taken yet: nothing to remove', 'error');
+      else {
+        try {
+          till.removeTender(taken.length - 1);
+          say(`Removed ${last.name} ${money(last.amount, fmt)}`);
+        } catch (err) {
+          say(errorText(err), 'error');
+        }
+      }
+    } else if (key.name === 'char' && !key.ctrl && !key.alt && key.ch) {
+      const index = tenderForKey(key.ch, hotKeys);
+      if (index < 0) say(`No tender on "${key.ch}": press 1-${tenders.length} or a tender's letter`, 'error');
+      else pick(index);
+    } else return false;
+    return true;
+  }, { layer: 'screen' });
+
+  useEntryField(amountBuffer, {
+    active: tv.phase === 'amount',
+    maxLength: 15,
+    filter: (ch) => /[0-9.]/.test(ch),
+    onSubmit(value) {
+      const tender = tenders[store.get().selected];
+      if (!tender) return;
+      try {
+        const cents = value.trim() === '' ? undefined : parseMoney(value, fmt.decimals);
+        const done = till.addTender(tender.code, cents);
+        amountBuffer.clear();
+        if (done) return; // the screen shows the slip (the till's listener sees the completed sale)
+        store.dispatch({ type: 'back' });
+        const left = till.getState().totals;
+        say(`Took ${money(till.getState().sale?.tenders.at(-1)?.amount ?? 0, fmt)} on ${tender.name}: ${money(left?.due ?? 0, fmt)} still due`, 'success');
+      } catch (err) {
+        // Nothing changed (short of the engine's rules): the amount stays for correcting.
+        say(errorText(err), 'error');
+      }
+    },
+  });
+
+  const totals = state.totals;
+  const due = totals?.due ?? 0;
+  const taken = state.sale?.tenders ?? [];
+  const cashDue = dueOnTender(due, 'cash', step);
+  const head = `Total ${money(totals?.total ?? 0, fmt)}   Tendered ${money(totals?.tendered ?? 0, fmt)}   Due ${money(due, fmt)}` +
+    (step !== 0 && cashDue !== due ? `   Cash due ${money(cashDue, fmt)}` : '');
+  const takenShown = taken.slice(-TAKEN_ROWS);
+  // Header, blank, "Tenders taken" block, "Choose" title, entry row.
+  const takenRows = taken.length === 0 ? 0 : 1 + takenShown.length + (taken.length > TAKEN_ROWS ? 1 : 0);
+  const listRows = Math.max(rows - 2 - takenRows - 1 - 2, 1);
+  const { start, items } = visibleWindow(tenders, tv.selected, listRows);
+  const selected = tenders[tv.selected];
+  const selectedDue = selected ? dueOnTender(due, selected.kind, step) : due;
+  const label = `Amount on ${selected?.code ?? ''}:`;
+  const hint = `(Enter = ${money(selectedDue, fmt)})`;
+  return (
+    <Box flexDirection="column" height={rows} width={columns} overflow="hidden">
+      <Text bold wrap="truncate">{head}</Text>
+      <Text> </Text>
+      {taken.length > 0 ? <Text color={theme.colors.muted}>Tenders taken (Del removes the last):</Text> : null}
+      {taken.length > TAKEN_ROWS ? <Text wrap="truncate">  ... and {taken.length - TAKEN_ROWS} more</Text> : null}
+      {takenShown.map((t, i) => (
+        <Text key={`${i}:${t.tenderCode}`} wrap="truncate">  {fit(t.name, 20)} {fit(money(t.amount, fmt), 14, 'right')}</Text>
+      ))}
+      <Text color={theme.colors.muted}>{tv.phase === 'choose' ? 'Choose a tender (number, letter, or arrows + Enter):' : 'Tender:'}</Text>
+      {items.map((t, i) => {
+        const index = start + i;
+        const isSel = index === tv.selected;
+        const key = hotKeys[index] ?? '';
+        return (
+          <Text key={t.code} wrap="truncate" inverse={isSel && theme.color}>
+            {isSel ? theme.marks.selected : theme.marks.unselected} {index < 9 ? index + 1 : ' '} [{key || ' '}] {fit(t.code, 8)} {fit(t.name, 20)}
+            {' '}{fit(`due ${money(dueOnTender(due, t.kind, step), fmt)}`, 18, 'right')}
+          </Text>
+        );
+      })}
+      <Box flexGrow={1} />
+      <Box height={1} overflow="hidden">
+        {tv.phase === 'amount'
+          ? (
+            <>
+              <EntryField buffer={amountBuffer} label={label} width={16} />
+              <Text color={theme.colors.muted}> {hint}  Esc: other tender</Text>
+            </>
+          )
+          : <Text color={theme.colors.muted} wrap="truncate">Esc returns to the sale (tenders taken stay on it)</Text>}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,63 @@
+// F1 help: every binding of the screen's scope with all its keys and help text, straight from the
+// binding table (so help never drifts from the keys). Modal: Esc or F1 closes it.
+import { useState, type ReactNode } from 'react';
+import { Box, Text } from 'ink';
+import { bindingsFor, keysLabel, matches, type Scope } from '../keys/bindings.js';
+import { useKeyHandler } from '../keys/dispatcher.js';
+import { truncate, useTheme } from '../theme.js';
+
+export interface HelpRow {
+  keys: string;
+  text: string;
+}
+
+/** The help rows of a scope: disabled commands say why instead of what. */
+export function helpRows(scope: Scope): HelpRow[] {
+  return bindingsFor(scope).map((b) => ({
+    keys: keysLabel(b),
+    text: b.disabledReason ?? `${b.label}: ${b.help}`,
+  }));
+}
+
+export interface HelpOverlayProps {
+  scope: Scope;
+  title: string;
+  rows: number;
+  columns: number;
+  onClose(): void;
+}
+
+const KEYS_WIDTH = 18;
+
+export function HelpOverlay({ scope, title, rows, columns, onClose }: HelpOverlayProps): ReactNode {
+  const theme = useTheme();
+  const all = helpRows(scope);
+  // Title line and footer line take two rows.
+  const room = Math.max(1, rows - 2);
+  const maxTop = Math.max(0, all.length - room);
+  const [top, setTop] = useState(0);
+  useKeyHandler((key) => {
+    if (matches(key, 'back') || matches(key, 'help')) onClose();
+    else if (key.name === 'up') setTop((t) => Math.max(0, t - 1));
+    else if (key.name === 'down') setTop((t) => Math.min(maxTop, t + 1));
+    else if (key.name === 'pageup') setTop((t) => Math.max(0, t - room));
+    else if (key.name === 'pagedown') setTop((t) => Math.min(maxTop, t + room));
+    // Everything else is swallowed: help is read, not typed into.
+    return true;
+  }, { layer: 'modal' });
+  const shown = all.slice(top, top + room);
+  const more = all.length > room ? ` (${top + 1}-${top + shown.length} of ${all.length}, Up/Down/PgUp/PgDn)` : '';
+  return (
+    <Box flexDirection="column" height={rows} width={columns} overflow="hidden">
+      <Text bold wrap="truncate">{truncate(`Help: ${title}${more}`, columns, theme)}</Text>
+      {shown.map((r) => (
+        <Box key={`${r.keys}:${r.text}`} height={1}>
+          <Text bold color={theme.colors.key}>{truncate(r.keys, KEYS_WIDTH - 1, theme).padEnd(KEYS_WIDTH)}</Text>
+          <Text wrap="truncate">{truncate(r.text, columns - KEYS_WIDTH, theme)}</Text>
+        </Box>
+      ))}
+      <Box flexGrow={1} />
+      <Text color={theme.colors.muted} wrap="truncate">Esc or F1 closes help</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,134 @@
+// The screen stack. Every screen on it stays mounted (going back finds a menu's selection or a
+// half-typed entry as it was) but only the top one is shown and hears keys. Esc pops unless the
+// top screen consumed it first (e.g. to ask about unsaved edits); the bottom screen stays.
+import { useCallback, useContext, useLayoutEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
+import { Box } from 'ink';
+import { AppContext, AppOverlayContext, ConfirmContext, NavigationContext, type ConfirmRequest, type Navigation, type ScreenEntry } from '../app-context.js';
+import { matches } from '../keys/bindings.js';
+import { ScreenActiveContext, useDispatcher, useKeyHandler } from '../keys/dispatcher.js';
+import { ConfirmDialog } from './confirm-dialog.js';
+import { stackReducer, type StackAction, type StackState } from './stack-reducer.js';
+
+export interface NavigatorProps {
+  /** The stack to start with, bottom first (normally just the Main Menu). */
+  initial: ScreenEntry[];
+  onQuit(): void;
+}
+
+interface OpenDialog {
+  request: ConfirmRequest;
+  resolve(yes: boolean): void;
+}
+
+/** The question asked before quitting with an open sale, or null when quitting needs no question. */
+export function quitQuestion(lineCount: number | null, tillId: string): ConfirmRequest | null {
+  if (lineCount === null) return null;
+  return {
+    title: 'Quit tillpoint?',
+    message: `A sale is open on till ${tillId} (${lineCount} line${lineCount === 1 ? '' : 's'}). Quit anyway? Ctrl+C again quits at once.`,
+    yesLabel: 'Quit',
+    noLabel: 'Stay',
+  };
+}
+
+export function Navigator({ initial, onQuit }: NavigatorProps): ReactNode {
+  if (initial.length === 0) throw new Error('Navigator needs at least one screen (the Main Menu)');
+  const [state, dispatch] = useReducer(stackReducer, { screens: initial });
+  const stateRef = useRef<StackState>(state);
+  stateRef.current = state;
+  const app = useContext(AppContext);
+  const dispatcher = useDispatcher();
+  const [dialog, setDialog] = useState<OpenDialog | null>(null);
+  const releaseRef = useRef<(() => void) | null>(null);
+  const quitAsked = useRef(false);
+
+  const change = useCallback((action: StackAction) => {
+    if (stackReducer(stateRef.current, action) === stateRef.current) return;
+    // Keys typed right after Enter belong to the new screen: hold them until it has mounted.
+    releaseRef.current ??= dispatcher.hold();
+    dispatch(action);
+  }, [dispatcher]);
+
+  useLayoutEffect(() => {
+    const release = releaseRef.current;
+    releaseRef.current = null;
+    // After this commit's work is done, so replayed keys see the new screen's handlers and state.
+    if (release) queueMicrotask(release);
+  }, [state]);
+
+  const confirm = useCallback((request: ConfirmRequest) => new Promise<boolean>((resolve) => {
+    setDialog((prev) => {
+      prev?.resolve(false);
+      return { request, resolve };
+    });
+  }), []);
+
+  const quit = useCallback(() => {
+    const sale = app?.till?.getState().sale ?? null;
+    const question = quitQuestion(sale ? sale.lines.filter((l) => !l.voided).length : null, app?.tillId ?? '');
+    // A second Ctrl+C (or quit) while asking is the sure way out.
+    if (!question || quitAsked.current) {
+      onQuit();
+      return;
+    }
+    quitAsked.current = true;
+    void confirm(question).then((yes) => {
+      quitAsked.current = false;
+      if (yes) onQuit();
+    });
+  }, [app, confirm, onQuit]);
+
+  useKeyHandler((key) => {
+    if (matches(key, 'exit')) {
+      quit();
+      return true;
+    }
+    if (matches(key, 'back') && stateRef.current.screens.length > 1) {
+      change({ type: 'pop' });
+      return true;
+    }
+    return false;
+  }, { layer: 'global' });
+
+  const depth = state.screens.length;
+  const navs = useMemo(() => state.screens.map((_, i): Navigation => ({
+    push: (screen) => change({ type: 'push', screen }),
+    pop: () => change({ type: 'pop' }),
+    replace: (screen) => change({ type: 'replace', screen }),
+    depth: i + 1,
+    titles: state.screens.slice(0, i + 1).map((s) => s.title),
+    quit,
+  })), [state.screens, change, quit]);
+
+  const overlay = dialog ? (
+    <ConfirmDialog
+      title={dialog.request.title}
+      message={dialog.request.message}
+      yesLabel={dialog.request.yesLabel}
+      noLabel={dialog.request.noLabel}
+      onAnswer={(yes) => {
+        setDialog(null);
+        dialog.resolve(yes);
+      }}
+    />
+  ) : null;
+
+  return (
+    <ConfirmContext.Provider value={confirm}>
+      {state.screens.map((screen, i) => {
+        const top = i === depth - 1;
+        return (
+          <Box key={`${i}:${screen.id}`} display={top ? 'flex' : 'none'} flexDirection="column">
+            <ScreenActiveContext.Provider value={top}>
+              <NavigationContext.Provider value={navs[i] ?? null}>
+                <AppOverlayContext.Provider value={top ? overlay : null}>
+                  {screen.render()}
+                </AppOverlayContext.Provider>
+              </NavigationContext.Provider>
+            </ScreenActiveContext.Provider>
+          </Box>
+        );
+      })}
+    </ConfirmContext.Provider>
+  );
+}

@@ -1,0 +1,110 @@
+// The frame of every screen: breadcrumb on top, content sized to exactly the rows left, a status
+// line and the key-hint bar at the bottom. A frame taller than the terminal makes Ink clear and
+// repaint on every update (flicker), so the root box is exactly the window's size.
+import { useContext, useEffect, useState, type ReactNode } from 'react';
+import { Box, Text } from 'ink';
+import { AppContext, AppOverlayContext, NavigationContext } from '../app-context.js';
+import { commandFor, matches, type Scope } from '../keys/bindings.js';
+import { useDispatcher, useKeyHandler, useKeys } from '../keys/dispatcher.js';
+import { truncate, useTheme } from '../theme.js';
+import { HelpOverlay } from './help-overlay.js';
+import { HintBar } from './hint-bar.js';
+import { StatusLine, type StatusMessage } from './status-line.js';
+import { ContentSizeContext, MIN_COLUMNS, MIN_ROWS, useTerminalSize } from './terminal-size.js';
+
+export interface ShellProps {
+  /** Path below the Main Menu, e.g. ['Utilities', 'Setup', 'Company Details']. Default: the
+   * titles of the screen stack. */
+  breadcrumb?: string[];
+  scope: Scope;
+  /** A message for the status line; a string is info, { kind: 'error' } gets the `!` mark. */
+  status?: string | StatusMessage | undefined;
+  /** A dialog of the screen's own, drawn in place of the content (the content stays mounted). */
+  overlay?: ReactNode;
+  children?: ReactNode;
+}
+
+/** Rows the Shell itself takes: breadcrumb, two border lines, status line, hint bar. */
+export const SHELL_CHROME_ROWS = 5;
+/** Columns it takes: two border columns and one padding column each side. */
+export const SHELL_CHROME_COLUMNS = 4;
+
+export function tooSmallText(columns: number, rows: number): string {
+  return `Terminal too small (needs ${MIN_COLUMNS}x${MIN_ROWS}, this is ${columns}x${rows})`;
+}
+
+export function Shell({ breadcrumb, scope, status, overlay, children }: ShellProps): ReactNode {
+  const theme = useTheme();
+  const { columns, rows } = useTerminalSize();
+  const nav = useContext(NavigationContext);
+  const app = useContext(AppContext);
+  const appOverlay = useContext(AppOverlayContext);
+  const { busy } = useKeys();
+  const dispatcher = useDispatcher();
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [notice, setNotice] = useState<StatusMessage | undefined>(undefined);
+
+  // A notice (a disabled key's reason) lasts until the next key.
+  useEffect(() => dispatcher.observe(() => setNotice(undefined)), [dispatcher]);
+
+  useKeyHandler((key) => {
+    if (matches(key, 'help')) {
+      setHelpOpen(true);
+      return true;
+    }
+    const b = commandFor(key, scope);
+    if (b?.disabledReason) {
+      setNotice({ text: b.disabledReason, kind: 'info' });
+      return true;
+    }
+    return false;
+  }, { layer: 'global' });
+
+  const path = breadcrumb ?? nav?.titles.slice(1) ?? [];
+  const title = path[path.length - 1] ?? 'Main Menu';
+
+  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
+    return (
+      <Box flexDirection="column" width={columns} height={rows} overflow="hidden">
+        {/* Kept mounted so a scan typed meanwhile still lands in the sale. */}
+        <Box display="none">{children}</Box>
+        <Text wrap="wrap">{tooSmallText(columns, rows)}</Text>
+      </Box>
+    );
+  }
+
+  const inner = { rows: rows - SHELL_CHROME_ROWS, columns: columns - SHELL_CHROME_COLUMNS };
+  const crumb = ['Main Menu', ...path].join(` ${theme.marks.separator} `);
+  const who = app ? `Till ${app.tillId} | ${app.operator}` : '';
+  const crumbWidth = columns - (who ? who.length + 2 : 0);
+  const message = typeof status === 'string' ? { text: status, kind: 'info' as const } : status;
+  let body: ReactNode = null;
+  if (helpOpen) body = <HelpOverlay scope={scope} title={title} rows={inner.rows} columns={inner.columns} onClose={() => setHelpOpen(false)} />;
+  else if (appOverlay) body = appOverlay;
+  else if (overlay) body = overlay;
+
+  return (
+    <Box flexDirection="column" width={columns} height={rows} overflow="hidden">
+      <Box height={1} width={columns}>
+        <Box flexGrow={1}>
+          <Text bold wrap="truncate">{truncate(crumb, crumbWidth, theme)}</Text>
+        </Box>
+        {who ? <Text color={theme.colors.muted}>{who}</Text> : null}
+      </Box>
+      <Box borderStyle={theme.border} borderColor={theme.colors.muted} paddingX={1} height={inner.rows + 2} width={columns} flexDirection="column" overflow="hidden">
+        <ContentSizeContext.Provider value={inner}>
+          <Box display={body ? 'none' : 'flex'} flexDirection="column" height={inner.rows} width={inner.columns} overflow="hidden">
+            {children}
+          </Box>
+          {body ? (
+            <Box flexDirection="column" height={inner.rows} width={inner.columns} overflow="hidden">
+              {body}
+            </Box>
+          ) : null}
+        </ContentSizeContext.Provider>
+      </Box>
+      <StatusLine width={columns} message={notice ?? message} busyLabel={busy?.label} />
+      <HintBar scope={!helpOpen && appOverlay ? 'dialog' : scope} width={columns} />
+    </Box>
+  );
+}

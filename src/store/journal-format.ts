@@ -1,0 +1,84 @@
+// One journal line: `<crc32 of the JSON as 8 hex digits> <json>\n`. The checksum tells a torn or
+// damaged line from a good one; the newline says the write finished.
+import { crc32 } from 'node:zlib';
+import type { CompletedRefund, CompletedSale } from '../engine/types.js';
+import { StoreError } from './errors.js';
+import { JOURNAL_RECORD_VERSION, newerVersionError } from './migrations.js';
+
+export interface JournalRecord {
+  v: 1;
+  seq: number;
+  till: string;
+  operator: string;
+  at: string;
+  kind: 'sale' | 'refund';
+  doc: CompletedSale | CompletedRefund;
+  rows: unknown[];
+}
+
+const TILL_ID = /^[A-Za-z0-9_-]{1,16}$/;
+
+export function isTillId(till: string): boolean {
+  return TILL_ID.test(till);
+}
+
+export function assertTillId(till: string): void {
+  if (!isTillId(till)) {
+    throw new StoreError('INVALID', `till id ${JSON.stringify(till)} is not allowed: use 1-16 letters, digits, _ or -`, { field: 'till' });
+  }
+}
+
+export function documentNumber(till: string, seq: number): string {
+  return `${till}-${String(seq).padStart(6, '0')}`;
+}
+
+/** `T1-000042` -> { till: 'T1', seq: 42 }; till ids may contain `-`, so split at the last one. */
+export function parseDocumentNumber(number: string): { till: string; seq: number } | null {
+  const m = /^(.+)-(\d{6,})$/.exec(number);
+  if (!m || !isTillId(m[1]!)) return null;
+  const seq = Number(m[2]);
+  return Number.isSafeInteger(seq) && seq > 0 ? { till: m[1]!, seq } : null;
+}
+
+export function docNumberOf(doc: CompletedSale | CompletedRefund): string {
+  return doc.kind === 'sale' ? doc.saleNumber : doc.refundNumber;
+}
+
+export function encodeRecord(rec: JournalRecord): Buffer {
+  const json = Buffer.from(JSON.stringify(rec), 'utf8');
+  const head = Buffer.from(`${crc32(json).toString(16).padStart(8, '0')} `, 'latin1');
+  return Buffer.concat([head, json, Buffer.from('\n')]);
+}
+
+export type Decoded = { ok: true; record: JournalRecord } | { ok: false; reason: string };
+
+const HEX8 = /^[0-9a-f]{8}$/;
+
+/**
+ * Decodes one line (without its newline) of `journals/<till>.jsonl`. A damaged line is reported,
+ * not thrown; a record from a newer tillpoint throws NEWER_SCHEMA, since skipping it would lose it.
+ */
+export function decodeLine(line: Buffer, till: string, file: string): Decoded {
+  if (line.length < 11 || line[8] !== 0x20) return { ok: false, reason: 'no checksum' };
+  const hex = line.toString('latin1', 0, 8);
+  if (!HEX8.test(hex)) return { ok: false, reason: 'no checksum' };
+  const json = line.subarray(9);
+  if (crc32(json) !== parseInt(hex, 16)) return { ok: false, reason: 'bad checksum' };
+  let v: unknown;
+  try {
+    v = JSON.parse(json.toString('utf8'));
+  } catch {
+    return { ok: false, reason: 'bad JSON' };
+  }
+  if (typeof v !== 'object' || v === null) return { ok: false, reason: 'not a record' };
+  const r = v as Partial<JournalRecord>;
+  if (typeof r.v === 'number' && r.v > JOURNAL_RECORD_VERSION) {
+    throw newerVersionError(file, `a record (seq ${String(r.seq)}) of version`, r.v, JOURNAL_RECORD_VERSION);
+  }
+  if (r.v !== 1 || !Number.isSafeInteger(r.seq) || (r.seq ?? 0) < 1 || r.till !== till) return { ok: false, reason: 'not a record of this till' };
+  if ((r.kind !== 'sale' && r.kind !== 'refund') || typeof r.doc !== 'object' || r.doc === null || r.doc.kind !== r.kind) {
+    return { ok: false, reason: 'not a sale or refund record' };
+  }
+  if (!Array.isArray(r.rows)) return { ok: false, reason: 'no rows' };
+  return { ok: true, record: r as JournalRecord };
+}

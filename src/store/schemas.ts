@@ -1,0 +1,162 @@
+// zod schemas of the lowdb documents and of the open sale. Messages say what is allowed, and
+// every refusal names the file and the field path (`items.json: items[3].price: ...`).
+// The schemas only check: the stored object is kept as it is, so fields added by a later
+// version of a document survive a round trip through this one.
+import { z } from 'zod';
+import { TENDER_KINDS } from '../engine/types.js';
+import { ACCOUNT_TYPES, type DocName } from './documents-types.js';
+import { StoreError } from './errors.js';
+
+const CENTS = 'expected a whole number of cents';
+const BP = 'expected basis points: a whole number from 0 to 10000 (15% = 1500)';
+const CODE = 'expected a code of 1-32 letters, digits, dots, dashes or underscores';
+const BARCODE = 'expected a barcode of 0-32 letters or digits (empty when none)';
+const ACCOUNT_CODE = 'expected a ledger account code like 3700.000.000.00';
+
+const cents = z.number({ error: CENTS }).int({ error: CENTS });
+const centsAtLeast0 = cents.min(0, { error: `${CENTS}, 0 or more` });
+const bp = z.number({ error: BP }).int({ error: BP }).min(0, { error: BP }).max(10000, { error: BP });
+const code = z.string({ error: CODE }).regex(/^[A-Za-z0-9._-]{1,32}$/, { error: CODE });
+const accountCode = z.string({ error: ACCOUNT_CODE }).regex(/^\d{4}\.\d{3}\.\d{3}\.\d{2}$/, { error: ACCOUNT_CODE });
+const text = (max: number) =>
+  z.string({ error: `expected text of at most ${max} characters` }).max(max, { error: `expected text of at most ${max} characters` });
+const schemaVersion = z.literal(1, { error: 'expected schema version 1' });
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Adds an issue for every value that appears twice in `values` (codes must be unique). */
+function unique(values: string[], ctx: z.RefinementCtx, at: (i: number) => (string | number)[], what: string): void {
+  const seen = new Map<string, number>();
+  values.forEach((v, i) => {
+    if (v === '') return;
+    const first = seen.get(v);
+    if (first !== undefined) ctx.addIssue({ code: 'custom', path: at(i), message: `${what} ${v} is already used by entry ${first + 1}` });
+    else seen.set(v, i);
+  });
+}
+
+export const itemSchema = z.looseObject({
+  code,
+  barcode: z.string({ error: BARCODE }).regex(/^[A-Za-z0-9]{0,32}$/, { error: BARCODE }),
+  description: text(200).min(1, { error: 'expected a description' }),
+  price: centsAtLeast0,
+  taxRate: bp,
+});
+
+export const tenderSchema = z.looseObject({
+  code,
+  name: text(40).min(1, { error: 'expected a name' }),
+  kind: z.enum(TENDER_KINDS as [string, ...string[]], { error: `expected one of ${TENDER_KINDS.join(', ')}` }),
+  ledgerAccount: accountCode,
+  useLoyaltyPlus: z.boolean({ error: 'expected true or false' }),
+});
+
+export const accountSchema = z.looseObject({
+  code: accountCode,
+  name: text(60).min(1, { error: 'expected a name' }),
+  type: z.enum(ACCOUNT_TYPES as [string, ...string[]], { error: `expected one of ${ACCOUNT_TYPES.join(', ')}` }),
+});
+
+export const settingsSchema = z.looseObject({
+  schemaVersion,
+  storeId: z.string({ error: 'expected a store id' }).min(1, { error: 'expected a store id' }),
+  company: z.looseObject({
+    storeName: text(80),
+    address: text(400),
+    taxNumber: text(40),
+    currencySymbol: text(8).min(1, { error: 'expected a currency symbol' }),
+    currencyDecimals: z.number({ error: 'expected 0 to 4 decimals' }).int({ error: 'expected 0 to 4 decimals' }).min(0, { error: 'expected 0 to 4 decimals' }).max(4, { error: 'expected 0 to 4 decimals' }),
+    timeZone: z.string({ error: 'expected an IANA time zone' }).refine(isTimeZone, { error: 'expected an IANA time zone such as Africa/Johannesburg' }),
+    financialYearStartMonth: z.number({ error: 'expected a month from 1 to 12' }).int({ error: 'expected a month from 1 to 12' }).min(1, { error: 'expected a month from 1 to 12' }).max(12, { error: 'expected a month from 1 to 12' }),
+    cashRounding: z.union([z.literal(0), z.literal(5), z.literal(10)], { error: 'expected 0 (none), 5 or 10 cents' }),
+  }),
+  defaults2: z.looseObject({
+    loyaltyProvider: z.enum(['none', 'built-in', 'loyalty-plus'], { error: 'expected none, built-in or loyalty-plus' }),
+  }),
+  ledger: z.looseObject({
+    sales: accountCode,
+    vatOutput: accountCode,
+    cashRounding: accountCode,
+    debtorsControl: accountCode,
+    loyaltiesAccrued: accountCode,
+    loyaltiesRedeemed: accountCode,
+  }),
+});
+
+export const itemsSchema = z
+  .looseObject({ schemaVersion, items: z.array(itemSchema, { error: 'expected a list of items' }) })
+  .superRefine((doc, ctx) => {
+    unique(doc.items.map((i) => i.code), ctx, (i) => ['items', i, 'code'], 'item code');
+    unique(doc.items.map((i) => i.barcode), ctx, (i) => ['items', i, 'barcode'], 'barcode');
+  });
+
+export const tendersSchema = z
+  .looseObject({ schemaVersion, tenders: z.array(tenderSchema, { error: 'expected a list of tenders' }) })
+  .superRefine((doc, ctx) => unique(doc.tenders.map((t) => t.code), ctx, (i) => ['tenders', i, 'code'], 'tender code'));
+
+export const accountsSchema = z
+  .looseObject({ schemaVersion, accounts: z.array(accountSchema, { error: 'expected a list of ledger accounts' }) })
+  .superRefine((doc, ctx) => unique(doc.accounts.map((a) => a.code), ctx, (i) => ['accounts', i, 'code'], 'account code'));
+
+export const DOCUMENT_SCHEMAS: Record<DocName, z.ZodType> = {
+  settings: settingsSchema,
+  items: itemsSchema,
+  tenders: tendersSchema,
+  accounts: accountsSchema,
+};
+
+const saleLineSchema = z.looseObject({
+  id: z.number().int().min(1),
+  itemCode: z.string(),
+  barcode: z.string(),
+  description: z.string(),
+  qty: z.number({ error: 'expected a quantity' }).refine((q) => Number.isFinite(q), { error: 'expected a quantity' }),
+  unitPrice: cents,
+  taxRate: bp,
+  discount: centsAtLeast0,
+  voided: z.boolean(),
+});
+
+export const openSaleSchema = z.looseObject({
+  id: z.string().min(1),
+  till: z.string().min(1),
+  operator: z.string(),
+  startedAt: z.string(),
+  lines: z.array(saleLineSchema),
+  tenders: z.array(z.looseObject({ tenderCode: z.string(), kind: z.string(), name: z.string(), amount: cents })),
+  nextLineId: z.number().int().min(1),
+});
+
+/** `['items', 3, 'price']` -> `items[3].price` */
+export function fieldPath(p: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of p) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? String(part) : `.${String(part)}`;
+  }
+  return out;
+}
+
+/** Throws StoreError INVALID naming `file` and the first bad field; returns nothing when valid. */
+export function validateWith(schema: z.ZodType, value: unknown, file: string): void {
+  const result = schema.safeParse(value);
+  if (result.success) return;
+  const issues = result.error.issues;
+  const first = issues[0];
+  if (first === undefined) throw new StoreError('INVALID', `${file}: not valid`, { file });
+  const field = fieldPath(first.path);
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem${issues.length > 2 ? 's' : ''})` : '';
+  const where = field === '' ? `${file}: ` : `${file}: ${field}: `;
+  throw new StoreError('INVALID', `${where}${first.message}${more}`, field === '' ? { file } : { file, field });
+}
+
+export function validateDocument(name: DocName, value: unknown): void {
+  validateWith(DOCUMENT_SCHEMAS[name], value, `${name}.json`);
+}

@@ -1,0 +1,22 @@
+// Slip text files: slips/<local date>/<document number>-40.txt and -80.txt under the data folder.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CompanyDetails, CompletedRefund, CompletedSale } from '../engine/types.js';
+
+function localDate(iso: string, timeZone: string): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}
+
+export function slipFilePaths(dataDir: string, doc: CompletedSale | CompletedRefund, company: CompanyDetails): { w40: string; w80: string } {
+  const number = doc.kind === 'sale' ? doc.saleNumber : doc.refundNumber;
+  const dir = path.join(dataDir, 'slips', localDate(doc.completedAt, company.timeZone));
+  return { w40: path.join(dir, `${number}-40.txt`), w80: path.join(dir, `${number}-80.txt`) };
+}
+
+export function writeSlipFiles(dataDir: string, doc: CompletedSale | CompletedRefund, company: CompanyDetails, text: (width: 40 | 80) => string): void {
+  const paths = slipFilePaths(dataDir, doc, company);
+  fs.mkdirSync(path.dirname(paths.w40), { recursive: true });
+  fs.writeFileSync(paths.w40, text(40));
+  fs.writeFileSync(paths.w80, text(80));
+}

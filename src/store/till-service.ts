@@ -1,0 +1,253 @@
+// A till session: applies engine commands to the open sale, keeps it durable as it changes, and
+// commits completed sales and refunds to the till's journal (one write, one fsync) before the
+// slip is written and shown. The till screen and `tillpoint sell/refund` both go through here,
+// so a sale recorded from the command line is exactly what the till would have recorded.
+import { randomUUID } from 'node:crypto';
+import { EngineError, ERR } from '../engine/errors.js';
+import { indexItems } from '../engine/items.js';
+import type { MoneyFormat } from '../engine/money.js';
+import { buildRefund, refundedQty, refundValue } from '../engine/refund.js';
+import * as sales from '../engine/sale.js';
+import { renderSlip } from '../engine/slip.js';
+import type { CompanyDetails, CompletedRefund, CompletedSale, Item, OpenSale, Tender } from '../engine/types.js';
+import type { Store, TillJournalWriter } from './index.js';
+import { writeSlipFiles, slipFilePaths } from './till-service-slips.js';
+import type { RefundableLine, RefundRequestLine, TillSessionApi, TillState } from './till-types.js';
+
+export interface TillServiceOptions {
+  till: string;
+  operator: string;
+  now: () => Date;
+  /** false for one-shot commands: the sale lives in memory until it is committed or dropped. */
+  durableOpenSale?: boolean;
+}
+
+export class TillService implements TillSessionApi {
+  readonly till: string;
+  readonly operator: string;
+  private readonly writer: TillJournalWriter;
+  private state: TillState;
+  private readonly listeners = new Set<() => void>();
+  private catalog: { doc: unknown; index: ReturnType<typeof indexItems> } | null = null;
+
+  private constructor(
+    private readonly store: Store,
+    private readonly opts: TillServiceOptions,
+  ) {
+    this.till = opts.till;
+    this.operator = opts.operator;
+    this.writer = store.claimTill(opts.till);
+    this.state = { sale: null, totals: null, last: null, resumed: false };
+    try {
+      this.reopen();
+    } catch (err) {
+      this.writer.release();
+      throw err;
+    }
+  }
+
+  static open(store: Store, opts: TillServiceOptions): TillService {
+    return new TillService(store, opts);
+  }
+
+  private get durable(): boolean {
+    return this.opts.durableOpenSale !== false;
+  }
+
+  /** After a crash the open sale is reopened, unless it had already reached the journal. */
+  private reopen(): void {
+    const saved = this.writer.openSale.load();
+    if (!saved) return;
+    const lastSeq = this.writer.nextSeq() - 1;
+    if (lastSeq > 0) {
+      const last = this.store.journals.findDocument(`${this.till}-${String(lastSeq).padStart(6, '0')}`);
+      if (last && last.kind === 'sale' && last.saleId === saved.id) {
+        this.writer.openSale.clear();
+        this.state = { ...this.state, last };
+        return;
+      }
+    }
+    if (!this.durable) {
+      throw new EngineError(ERR.OPEN_SALE_WAITING, `Till ${this.till} has an open sale waiting (reopened after a restart): finish or abandon it at the till first`);
+    }
+    this.state = { sale: saved, totals: sales.saleTotals(saved, this.rounding()), last: null, resumed: true };
+  }
+
+  getState = (): TillState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  company(): CompanyDetails {
+    return this.store.get('settings').company;
+  }
+
+  tenders(): Tender[] {
+    return this.store.get('tenders').tenders;
+  }
+
+  private rounding() {
+    return this.company().cashRounding;
+  }
+
+  private money(): MoneyFormat {
+    const { currencySymbol: symbol, currencyDecimals: decimals } = this.company();
+    return { symbol, decimals };
+  }
+
+  private items() {
+    const doc = this.store.get('items');
+    if (this.catalog?.doc !== doc) this.catalog = { doc, index: indexItems(doc.items) };
+    return this.catalog.index;
+  }
+
+  lookupItem(codeOrBarcode: string): Item | undefined {
+    return this.items().lookup(codeOrBarcode.trim());
+  }
+
+  findItems(query: string, limit: number): Item[] {
+    return this.items().find(query, limit);
+  }
+
+  /** Persists first, then shows: a sale that is on screen is on disk. */
+  private setSale(sale: OpenSale | null, extra: Partial<TillState> = {}): void {
+    if (this.durable) {
+      if (sale) this.writer.openSale.save(sale);
+      else this.writer.openSale.clear();
+    }
+    this.state = { ...this.state, ...extra, sale, totals: sale ? sales.saleTotals(sale, this.rounding()) : null };
+    if (sale) this.state.resumed = extra.resumed ?? this.state.resumed;
+    for (const listener of this.listeners) listener();
+  }
+
+  private requireSale(): OpenSale {
+    if (!this.state.sale) throw new EngineError(ERR.NO_SALE, 'No sale is open: scan an item first');
+    return this.state.sale;
+  }
+
+  scan(codeOrBarcode: string, qty = 1): void {
+    const code = codeOrBarcode.trim();
+    const item = this.lookupItem(code);
+    if (!item) throw new EngineError(ERR.UNKNOWN_ITEM, `No item with code or barcode "${code}"`);
+    const current = this.state.sale ?? sales.newSale({ id: randomUUID(), till: this.till, operator: this.operator, startedAt: this.opts.now().toISOString() });
+    this.setSale(sales.addItem(current, item, qty), this.state.sale ? {} : { last: null, resumed: false });
+  }
+
+  changeQty(lineId: number, qty: number): void {
+    this.setSale(sales.changeQty(this.requireSale(), lineId, qty, this.money()));
+  }
+
+  voidLine(lineId: number): void {
+    this.setSale(sales.voidLine(this.requireSale(), lineId));
+  }
+
+  setDiscount(lineId: number, discount: number): void {
+    this.setSale(sales.setDiscount(this.requireSale(), lineId, discount, this.money()));
+  }
+
+  private tender(codeOrKind: string): Tender {
+    return sales.resolveTender(this.tenders(), codeOrKind);
+  }
+
+  addTender(tenderCode: string, amount?: number): CompletedSale | null {
+    const sale = sales.addTender(this.requireSale(), this.tender(tenderCode), amount, this.rounding(), this.money());
+    if (!sales.saleTotals(sale, this.rounding()).settled) {
+      this.setSale(sale);
+      return null;
+    }
+    return this.complete(sale);
+  }
+
+  private complete(sale: OpenSale): CompletedSale {
+    const completed = sales.completeSale(sale, {
+      saleNumber: this.writer.documentNumber(),
+      completedAt: this.opts.now().toISOString(),
+      cashRounding: this.rounding(),
+      money: this.money(),
+    });
+    this.writer.append({ kind: 'sale', operator: this.operator, at: completed.completedAt, doc: completed });
+    this.writeSlips(completed);
+    this.setSale(null, { last: completed, resumed: false });
+    return completed;
+  }
+
+  /** Slips can be rebuilt from the journal, so a failure here warns instead of failing the sale. */
+  private writeSlips(doc: CompletedSale | CompletedRefund): void {
+    try {
+      writeSlipFiles(this.store.dir, doc, this.company(), (width) => this.slipText(doc, width));
+    } catch (err) {
+      this.store.warn(`slip files for ${docNumber(doc)} could not be written: ${(err as Error).message}`);
+    }
+  }
+
+  removeTender(index: number): void {
+    this.setSale(sales.removeTender(this.requireSale(), index));
+  }
+
+  abandon(): void {
+    this.requireSale();
+    this.setSale(null, { resumed: false });
+  }
+
+  private saleFor(saleNumber: string): { sale: CompletedSale; prior: CompletedRefund[] } {
+    const number = saleNumber.trim().toUpperCase();
+    const doc = this.store.journals.findDocument(number);
+    if (!doc) throw new EngineError(ERR.UNKNOWN_SALE, `No sale numbered ${number}`);
+    if (doc.kind !== 'sale') throw new EngineError(ERR.UNKNOWN_SALE, `${number} is a refund, not a sale`);
+    return { sale: doc, prior: this.store.journals.refundsOf(number) };
+  }
+
+  refundable(saleNumber: string): { sale: CompletedSale; lines: RefundableLine[] } {
+    this.store.journals.poll();
+    const { sale, prior } = this.saleFor(saleNumber);
+    const done = refundedQty(sale, prior);
+    const lines = sale.lines.map((l) => {
+      const refunded = done.get(l.lineNo) ?? 0;
+      return { lineNo: l.lineNo, itemCode: l.itemCode, description: l.description, sold: l.qty, refunded, refundable: l.qty - refunded, unitValue: refundValue(l, 0, 1) };
+    });
+    return { sale, lines };
+  }
+
+  /** Under the store lock, after catching up every till's journal: two tills cannot both return the last unit. */
+  refund(saleNumber: string, lines: RefundRequestLine[] | 'all', tenderCode?: string): CompletedRefund {
+    const tender = tenderCode ? this.tender(tenderCode) : this.tender('cash');
+    return this.store.withStoreLockSync(() => {
+      this.store.journals.poll();
+      const { sale, prior } = this.saleFor(saleNumber);
+      const refund = buildRefund({
+        sale,
+        priorRefunds: prior,
+        request: lines,
+        refundNumber: this.writer.documentNumber(),
+        till: this.till,
+        operator: this.operator,
+        completedAt: this.opts.now().toISOString(),
+        tender,
+        cashRounding: this.rounding(),
+      });
+      this.writer.append({ kind: 'refund', operator: this.operator, at: refund.completedAt, doc: refund });
+      this.writeSlips(refund);
+      this.state = { ...this.state, last: refund };
+      for (const listener of this.listeners) listener();
+      return refund;
+    });
+  }
+
+  slipText(doc: CompletedSale | CompletedRefund, width: 40 | 80): string {
+    return renderSlip(doc, this.company(), width);
+  }
+
+  slipPaths(doc: CompletedSale | CompletedRefund): { w40: string; w80: string } {
+    return slipFilePaths(this.store.dir, doc, this.company());
+  }
+
+  close(): void {
+    this.writer.release();
+  }
+}
+
+function docNumber(doc: CompletedSale | CompletedRefund): string {
+  return doc.kind === 'sale' ? doc.saleNumber : doc.refundNumber;
+}
