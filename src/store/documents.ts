@@ -79,12 +79,15 @@ export class DocumentSet {
   }
 
   /** Opening the store (under the store lock): load each document, creating defaults where missing. */
-  async load(defaults: Documents, isNewStore: boolean): Promise<void> {
+  /** `defaults` is a function: building them reads the machine's time zone, which loads ICU data. */
+  async load(defaults: () => Documents, isNewStore: boolean): Promise<void> {
+    let built: Documents | undefined;
     for (const name of DOC_NAMES) {
       const value = await this.readFromDisk(name, true);
       if (value !== null) continue;
       if (!isNewStore) this.warn(`${name}.json was missing; created it with the defaults of a new store`);
-      await this.write(name, structuredClone(defaults[name]));
+      built ??= defaults();
+      await this.write(name, structuredClone(built[name]));
     }
   }
 

@@ -98,7 +98,7 @@ class StoreImpl implements Store {
 
   async init(isNew: boolean): Promise<void> {
     for (const sub of ['', 'open', 'journals']) removeTempLeftovers(path.join(this.dir, sub), isProcessAlive);
-    await this.withStoreLock(() => this.docs.load(defaultDocuments(machineTimeZone()), isNew));
+    await this.withStoreLock(() => this.docs.load(() => defaultDocuments(machineTimeZone()), isNew));
     this.journals.init();
   }
 
