@@ -1,9 +1,8 @@
 // What a key means on a form, decided from the form's current state: pure, so the whole key map
-// is tested without Ink. Form-wide keys come from the kit's binding table (Accept, Test, Next,
-// Prev, tabs, Esc); the keys that only make sense on one kind of field are local, listed in
-// FIELD_KEYS so the form can show them next to the focused field (the table has no binding for
-// "open a drop-down" or "toggle a flag").
-import { matches } from '../keys/bindings.js';
+// is tested without Ink. Every key comes from the kit's binding table: the form-wide ones (Accept,
+// Test, Next, Prev, tabs, Esc) and the ones of one kind of field (toggle, openList, cycleChoice),
+// which FIELD_KEYS shows next to the focused field, worded from the same table.
+import { bindingOf, keyIndex, keyLabel, keysLabel, matches, type Command } from '../keys/bindings.js';
 import type { Key } from '../keys/parse-keys.js';
 import type { FormAction, FormState } from './form-state.js';
 import { focusedDef } from './form-state.js';
@@ -20,64 +19,70 @@ export type FormIntent =
   /** Not the form's: F1 help, Ctrl+C quit. */
   | { kind: 'pass' };
 
-/** Hints shown beside the focused field, by kind. */
+const first = (command: Command): string => {
+  const spec = bindingOf(command).keys[0];
+  return spec ? keyLabel(spec) : keysLabel(bindingOf(command));
+};
+
+/** Hints shown beside the focused field, by kind (from the binding table, so they cannot drift). */
 export const FIELD_KEYS = {
-  choice: 'Left/Right change, Space list',
-  flag: 'Space toggles',
-  list: 'Up/Down move, Enter choose, Esc close',
+  choice: `${keysLabel(bindingOf('cycleChoice'))} change, ${first('toggle')} list`,
+  flag: `${first('toggle')} toggles`,
+  list: `${first('moveUp')}/${first('moveDown')} move, ${first('select')} choose, ${first('back')} close`,
 } as const;
 
 const TEXT_KINDS = new Set(['text', 'money', 'rate', 'number', 'secret']);
-
-function isSpace(key: Key): boolean {
-  return key.name === 'char' && key.ch === ' ' && !key.ctrl && !key.alt;
-}
-
-function isPlain(key: Key, name: Key['name']): boolean {
-  return key.name === name && !key.ctrl && !key.alt;
-}
+/** Keys that edit a text field's entry (cursor and deletion). Not commands: on a text field they
+ * are typing, like the characters themselves (see input/use-entry-field.ts). */
+const EDITING_KEYS = new Set<Key['name']>(['char', 'backspace', 'delete', 'left', 'right', 'home', 'end']);
 
 const act = (action: FormAction): FormIntent => ({ kind: 'action', action });
 
-function passOrSwallow(key: Key): FormIntent {
-  return key.name === 'f1' || (key.ctrl && key.ch === 'c') ? { kind: 'pass' } : { kind: 'swallow' };
+/** F1 help and Ctrl+C (the sure way out) reach the global layer in every phase. */
+function passes(key: Key): boolean {
+  return matches(key, 'help') || matches(key, 'exit');
 }
 
+function passOrSwallow(key: Key): FormIntent {
+  return passes(key) ? { kind: 'pass' } : { kind: 'swallow' };
+}
+
+/** An open choice list: the table's selection keys move, Enter (select) or Space (toggle) picks. */
 function listKey(key: Key): FormIntent {
   if (matches(key, 'back')) return act({ type: 'closeList' });
-  if (isPlain(key, 'enter') || isSpace(key)) return act({ type: 'listPick' });
-  if (isPlain(key, 'up')) return act({ type: 'listMove', delta: -1 });
-  if (isPlain(key, 'down')) return act({ type: 'listMove', delta: 1 });
-  if (isPlain(key, 'pageup')) return act({ type: 'listMove', delta: -5 });
-  if (isPlain(key, 'pagedown')) return act({ type: 'listMove', delta: 5 });
-  if (isPlain(key, 'home')) return act({ type: 'listMove', delta: -1000 });
-  if (isPlain(key, 'end')) return act({ type: 'listMove', delta: 1000 });
+  if (matches(key, 'select') || matches(key, 'toggle')) return act({ type: 'listPick' });
+  if (matches(key, 'moveUp')) return act({ type: 'listMove', delta: -1 });
+  if (matches(key, 'moveDown')) return act({ type: 'listMove', delta: 1 });
+  if (matches(key, 'pageUp')) return act({ type: 'listMove', delta: -5 });
+  if (matches(key, 'pageDown')) return act({ type: 'listMove', delta: 5 });
+  if (matches(key, 'moveFirst')) return act({ type: 'listMove', delta: -1000 });
+  if (matches(key, 'moveLast')) return act({ type: 'listMove', delta: 1000 });
   return passOrSwallow(key);
 }
 
 export function formKeyIntent(state: FormState, key: Key, hasTest: boolean): FormIntent {
   // Help and the sure way out work in every phase, even while a list is open.
-  if (key.name === 'f1' || (key.ctrl && key.ch === 'c')) return { kind: 'pass' };
+  if (passes(key)) return { kind: 'pass' };
   if (state.phase !== 'editing') return passOrSwallow(key);
   if (state.listIndex !== null) return listKey(key);
   if (matches(key, 'accept')) return { kind: 'accept' };
   if (matches(key, 'back')) return { kind: 'cancel' };
+  // The hint bar and help leave F8 out on a form without a Test; pressing it still says why.
   if (matches(key, 'test')) return hasTest ? { kind: 'test' } : act({ type: 'status', message: 'Test: this form has nothing to test' });
   if (matches(key, 'nextTab')) return act({ type: 'switchTab', delta: 1 });
   if (matches(key, 'prevTab')) return act({ type: 'switchTab', delta: -1 });
   const def = focusedDef(state);
   const kind = def?.kind;
   if (kind === 'choice') {
-    if (isPlain(key, 'left')) return act({ type: 'cycle', delta: -1 });
-    if (isPlain(key, 'right')) return act({ type: 'cycle', delta: 1 });
-    if (isSpace(key) || key.name === 'f4') return act({ type: 'openList' });
+    // cycleChoice's keys are [Left, Right]: back and forward.
+    const cycle = keyIndex(key, 'cycleChoice');
+    if (cycle >= 0) return act({ type: 'cycle', delta: cycle === 0 ? -1 : 1 });
+    if (matches(key, 'toggle') || matches(key, 'openList')) return act({ type: 'openList' });
   } else if (kind === 'flag') {
-    if (isSpace(key) || isPlain(key, 'left') || isPlain(key, 'right')) return act({ type: 'toggle' });
+    if (matches(key, 'toggle') || matches(key, 'cycleChoice')) return act({ type: 'toggle' });
   } else if (kind !== undefined && TEXT_KINDS.has(kind)) {
     // Enter is the table's Next field; every other editing key belongs to the entry buffer.
-    if (!matches(key, 'nextField') && !matches(key, 'prevField')) {
-      if (key.name === 'char' || ['backspace', 'delete', 'left', 'right', 'home', 'end'].includes(key.name)) return { kind: 'entry' };
-    }
+    if (!matches(key, 'nextField') && !matches(key, 'prevField') && EDITING_KEYS.has(key.name)) return { kind: 'entry' };
   }
   if (matches(key, 'nextField')) return act({ type: 'move', delta: 1 });
   if (matches(key, 'prevField')) return act({ type: 'move', delta: -1 });

@@ -4,6 +4,7 @@
 import { useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { useConfirm } from '../app-context.js';
+import type { Command } from '../keys/bindings.js';
 import { useKeyHandler, useKeys } from '../keys/dispatcher.js';
 import { createEntryBuffer, type EntryBuffer } from '../input/entry-buffer.js';
 import { applyEntryKey } from '../input/use-entry-field.js';
@@ -36,6 +37,9 @@ export interface FormProps {
 }
 
 const TEXT_KINDS = new Set(['text', 'money', 'rate', 'number', 'secret']);
+/** A form without a Test offers no F8 in its hint bar or help. */
+const NO_TEST: readonly Command[] = ['test'];
+const NO_HIDE: readonly Command[] = [];
 
 export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
@@ -167,7 +171,7 @@ export function Form({ defs, initial, breadcrumb, onAccept, onDone, onTest, labe
 
   const status = state.status === null ? undefined : { text: state.status, kind: state.statusKind };
   return (
-    <Shell breadcrumb={breadcrumb} scope="form" status={status}>
+    <Shell breadcrumb={breadcrumb} scope="form" hide={onTest ? NO_HIDE : NO_TEST} status={status}>
       <Box flexDirection="column" height={rows} overflow="hidden">{laid.map(row)}</Box>
     </Shell>
   );

@@ -18,7 +18,13 @@ export interface EntryFieldOptions {
   layer?: Layer;
 }
 
-/** Applies one key; returns true when the field used it. Exported so it is tested without Ink. */
+/**
+ * Applies one key; returns true when the field used it. Exported so it is tested without Ink.
+ * These keys are not commands of the binding table on purpose: they are typing (characters, the
+ * cursor, Backspace/Del, Ctrl+U clear), the same in every field of every screen, like a text box's
+ * own keys. The field's Enter is documented by the screen's own command (submit, nextField), and a
+ * key the field does not use (Del at the end, Up, the F-keys) falls through to the screen's table.
+ */
 export function applyEntryKey(buffer: EntryBuffer, key: Key, opts: Omit<EntryFieldOptions, 'active' | 'layer'>): boolean {
   const before = buffer.get().value;
   let used = true;

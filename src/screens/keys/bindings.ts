@@ -2,8 +2,8 @@
 // it, so the keys a cashier is told about are the keys that work (gemini-cli, lazygit).
 import type { Key, KeyName } from './parse-keys.js';
 
-export type Scope = 'global' | 'menu' | 'pos' | 'tender' | 'refund' | 'form' | 'list' | 'find' | 'dialog';
-export const SCOPES: readonly Scope[] = ['global', 'menu', 'pos', 'tender', 'refund', 'form', 'list', 'find', 'dialog'];
+export type Scope = 'global' | 'menu' | 'pos' | 'tender' | 'refund' | 'slip' | 'form' | 'list' | 'find' | 'dialog';
+export const SCOPES: readonly Scope[] = ['global', 'menu', 'pos', 'tender', 'refund', 'slip', 'form', 'list', 'find', 'dialog'];
 
 export type Command =
   // global
@@ -14,11 +14,15 @@ export type Command =
   | 'quit' | 'menuHotKey'
   // the till
   | 'submit' | 'tender' | 'findItem' | 'quantity' | 'voidLine' | 'discount' | 'refund'
-  | 'abandonSale' | 'reprint' | 'removeTender' | 'refundAll'
+  | 'abandonSale' | 'reprint' | 'removeTender' | 'pickTender' | 'refundAll'
+  | 'toggleLine' | 'qtyUp' | 'qtyDown' | 'qtyDigit'
+  // the slip after a sale or refund
+  | 'nextSale' | 'scrollSlip'
   // reserved till keys, built later (loyalty, debtors)
   | 'attachDebtor' | 'loyaltyMember' | 'balanceEnquiry' | 'loyaltyFunctions'
   // forms
   | 'accept' | 'test' | 'nextField' | 'prevField' | 'nextTab' | 'prevTab'
+  | 'toggle' | 'openList' | 'cycleChoice'
   // lists
   | 'listAdd' | 'listEdit' | 'listDelete' | 'listFind'
   // dialogs
@@ -47,13 +51,18 @@ export interface Binding {
   disabledReason?: string;
   /** A different hint label in some scopes (Esc is "Cancel" on a form). */
   scopeLabels?: Partial<Record<Scope, string>>;
-  /** How help shows keys that cannot be listed (a menu item's letter). */
+  /** How the hint bar and help show the keys when listing them one by one would not read well
+   * ("0-9") or they cannot be listed (a menu item's letter: keys is empty then). */
   keyHint?: string;
 }
 
 const k = (name: KeyName, mods: Omit<KeySpec, 'name'> = {}): KeySpec => ({ name, ...mods });
 const ch = (c: string, mods: Omit<KeySpec, 'name' | 'ch'> = {}): KeySpec => ({ name: 'char', ch: c, ...mods });
 const ctrl = (c: string): KeySpec => ({ name: 'char', ch: c, ctrl: true });
+
+const chars = (cs: string): KeySpec[] => [...cs].map((c) => ch(c));
+const DIGITS = '0123456789';
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 const NAV: Scope[] = ['menu', 'list', 'find', 'pos', 'tender', 'refund'];
 const LOYALTY_NOT_BUILT = 'needs the built-in loyalty module (not built yet)';
@@ -99,9 +108,29 @@ export const BINDINGS: Binding[] = [
   { command: 'loyaltyFunctions', keys: [k('f12')], label: 'Loy fns', help: 'Loyalty functions: enrol a member and more', scopes: ['pos'], displayOnScreen: false, disabledReason: `Loyalty functions: ${LOYALTY_NOT_BUILT}` },
   // Shift+F-keys do not reach us from the Linux console, so each has a Ctrl twin.
   { command: 'abandonSale', keys: [k('f5', { shift: true }), ctrl('x')], label: 'Abandon', help: 'Abandon the whole sale (asks first)', scopes: ['pos'], displayOnScreen: true },
-  { command: 'reprint', keys: [k('f9', { shift: true }), ctrl('r')], label: 'Reprint', help: 'Show and reprint the last slip', scopes: ['pos'], displayOnScreen: true },
+  { command: 'reprint', keys: [k('f9', { shift: true }), ctrl('r')], label: 'Reprint', help: 'Show and reprint the last slip', scopes: ['pos', 'slip'], displayOnScreen: true },
   { command: 'removeTender', keys: [k('delete'), k('f5')], label: 'Remove', help: 'Remove the selected tender taken', scopes: ['tender'], displayOnScreen: true },
+  // Which letter picks which tender depends on the tenders set up (tenderHotKeys); a letter no
+  // tender has is refused with a message.
+  {
+    command: 'pickTender', keys: chars(`123456789${LETTERS}`), keyHint: '1-9/letter', label: 'Pick', scopes: ['tender', 'refund'], displayOnScreen: true,
+    help: 'Choose a tender by its number or letter',
+  },
   { command: 'refundAll', keys: [k('f2')], label: 'All', help: 'Return every line still refundable', scopes: ['refund'], displayOnScreen: true },
+  // Refund lines: plain characters, safe because no entry field is active while lines are marked
+  // (the sale-number field is closed then). Digits pick the tender once Enter has asked for it.
+  { command: 'toggleLine', keys: [ch(' ')], label: 'Mark', help: 'Mark the selected line in full, or unmark it', scopes: ['refund'], displayOnScreen: true },
+  { command: 'qtyUp', keys: [ch('+')], label: 'More', help: 'One more of the selected line (up to what was sold)', scopes: ['refund'], displayOnScreen: true },
+  { command: 'qtyDown', keys: [ch('-')], label: 'Less', help: 'One less of the selected line', scopes: ['refund'], displayOnScreen: true },
+  { command: 'qtyDigit', keys: chars(DIGITS), keyHint: '0-9', label: 'Set qty', help: 'Type the quantity to return (1 then 2 = 12)', scopes: ['refund'], displayOnScreen: true },
+
+  // The slip shown after a sale or refund. Any key not listed here starts the next sale too (a
+  // printable one goes into the new sale's entry, so a scan typed at once is not lost).
+  { command: 'nextSale', keys: [k('enter')], label: 'Next sale', help: 'Start the next sale (so does any other key)', scopes: ['slip'], displayOnScreen: true },
+  {
+    command: 'scrollSlip', keys: [k('up'), k('down'), k('pageup'), k('pagedown')], keyHint: 'Up/Down/PgUp/PgDn', label: 'Scroll', scopes: ['slip'], displayOnScreen: true,
+    help: 'Scroll the slip a row or a page',
+  },
 
   // Forms: Esc = Cancel (the global back), F10 = Accept.
   { command: 'accept', keys: [k('f10')], label: 'Accept', help: 'Save the form and leave', scopes: ['form'], displayOnScreen: true },
@@ -111,6 +140,20 @@ export const BINDINGS: Binding[] = [
   // Tab moves between fields, so tabs of a form take PgDn/PgUp (Ctrl+arrows where the terminal has them).
   { command: 'nextTab', keys: [k('pagedown'), k('right', { ctrl: true })], label: 'Tab>', help: 'Show the next tab of the form', scopes: ['form'], displayOnScreen: true },
   { command: 'prevTab', keys: [k('pageup'), k('left', { ctrl: true })], label: '<Tab', help: 'Show the previous tab of the form', scopes: ['form'], displayOnScreen: true },
+  // Keys of one kind of field: shown beside the focused field (FIELD_KEYS), not in the hint bar.
+  // On a text field Space, Left and Right edit the text instead.
+  {
+    command: 'toggle', keys: [ch(' ')], label: 'Toggle', scopes: ['form'], displayOnScreen: false,
+    help: "Open a choice's list / switch a flag",
+  },
+  {
+    command: 'openList', keys: [k('f4')], label: 'List', scopes: ['form'], displayOnScreen: false,
+    help: "Open a choice's list; Enter/Space picks, Esc closes",
+  },
+  {
+    command: 'cycleChoice', keys: [k('left'), k('right')], keyHint: 'Left/Right', label: 'Change', scopes: ['form'], displayOnScreen: false,
+    help: 'Previous / next choice, or switch a flag',
+  },
 
   // Lists.
   { command: 'listAdd', keys: [k('insert'), k('f2')], label: 'Add', help: 'Add a new row', scopes: ['list'], displayOnScreen: true },
@@ -145,21 +188,30 @@ export function matches(key: Key, command: Command): boolean {
   return bindingOf(command).keys.some((spec) => specMatches(key, spec));
 }
 
+/** Which of a command's keys this is (its index in the binding's keys), or -1: for commands whose
+ * keys differ in direction or value (Left/Right, Up/Down/PgUp/PgDn, the digits). */
+export function keyIndex(key: Key, command: Command): number {
+  return bindingOf(command).keys.findIndex((spec) => specMatches(key, spec));
+}
+
 /** Does a binding apply in this scope? Global bindings apply everywhere. */
 export function inScope(b: Binding, scope: Scope): boolean {
   return b.scopes.includes(scope) || b.scopes.includes('global');
 }
 
-/** Every binding active in a scope (hidden and disabled ones included): what F1 help lists. */
-export function bindingsFor(scope: Scope): Binding[] {
+/**
+ * Every binding active in a scope (off-screen and disabled ones included): what F1 help lists.
+ * `hide` leaves out commands a screen of the scope does not have (a form without a Test).
+ */
+export function bindingsFor(scope: Scope, hide: readonly Command[] = []): Binding[] {
   const global = BINDINGS.filter((b) => b.scopes.includes('global'));
   const own = scope === 'global' ? [] : BINDINGS.filter((b) => b.scopes.includes(scope) && !b.scopes.includes('global'));
-  return [...global, ...own];
+  return [...global, ...own].filter((b) => !hide.includes(b.command));
 }
 
 /** The hint bar of a scope: global hints first (F1 Help is always visible), then the scope's. */
-export function hintsFor(scope: Scope): Binding[] {
-  return bindingsFor(scope).filter((b) => b.displayOnScreen);
+export function hintsFor(scope: Scope, hide: readonly Command[] = []): Binding[] {
+  return bindingsFor(scope, hide).filter((b) => b.displayOnScreen);
 }
 
 /** The binding of a scope that a key triggers, if any. */
@@ -178,12 +230,19 @@ const NAMES: Partial<Record<KeyName, string>> = {
 
 export function keyLabel(spec: KeySpec): string {
   const base = spec.name === 'char'
-    ? (spec.ctrl || spec.alt ? (spec.ch ?? '').toUpperCase() : (spec.ch ?? ''))
+    ? (spec.ch === ' ' ? 'Space' : spec.ctrl || spec.alt ? (spec.ch ?? '').toUpperCase() : (spec.ch ?? ''))
     : (NAMES[spec.name] ?? spec.name.toUpperCase());
   return `${spec.ctrl ? 'Ctrl+' : ''}${spec.alt ? 'Alt+' : ''}${spec.shift ? 'Shift+' : ''}${base}`;
 }
 
-/** Every key of a binding for help ("F5 / Del"). */
+/** Every key of a binding for help ("F5 / Del"), or its keyHint ("0-9"). */
 export function keysLabel(b: Binding): string {
-  return b.keys.length > 0 ? b.keys.map(keyLabel).join(' / ') : (b.keyHint ?? '');
+  return b.keyHint ?? b.keys.map(keyLabel).join(' / ');
+}
+
+/** The key the hint bar shows for a binding: its keyHint, else its first key. */
+export function hintKey(b: Binding): string | undefined {
+  if (b.keyHint !== undefined) return b.keyHint;
+  const first = b.keys[0];
+  return first ? keyLabel(first) : undefined;
 }

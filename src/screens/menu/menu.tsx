@@ -28,7 +28,8 @@ export interface MenuProps {
   onMessage?(message: StatusMessage | undefined): void;
 }
 
-/** The item a key's letter picks, if any. */
+/** The item a key's letter picks, if any. Documented in the table as menuHotKey (keyHint
+ * "Letter", no keys): which letters work depends on the menu's items, and q is Quit. */
 export function itemForHotKey(items: MenuItem[], key: Key): number {
   if (key.name !== 'char' || key.ctrl || key.alt || !key.ch) return -1;
   const ch = key.ch.toLowerCase();

@@ -1,13 +1,13 @@
 // Point of Sale: the till screen. Owns the view state (which panel, selection, status message) and
 // the entry buffers, so a half-typed code survives opening Find or Tender and coming back. The sale
 // itself lives in the till session (useApp().till) and arrives through useSyncExternalStore.
-import { useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Text } from 'ink';
 import type { CompletedRefund, CompletedSale } from '../../engine/types.js';
 import type { TillSessionApi } from '../../store/till-types.js';
 import { useApp } from '../app-context.js';
 import { createEntryBuffer } from '../input/entry-buffer.js';
-import type { Scope } from '../keys/bindings.js';
+import type { Command, Scope } from '../keys/bindings.js';
 import type { Key } from '../keys/parse-keys.js';
 import { Shell, SHELL_CHROME_ROWS } from '../shell/shell.js';
 import { useTerminalSize } from '../shell/terminal-size.js';
@@ -16,12 +16,14 @@ import { money, moneyFmt, type MoneyFmt } from './format.js';
 import type { PosContext } from './pos-context.js';
 import { docNumber, initialPosView, posReducer, type PosMode, type PosView } from './pos-state.js';
 import { RefundPanel } from './refund-panel.js';
+import { refundHidden, type RefundPhase } from './refund-state.js';
 import { lineRows, SalePanel } from './sale-panel.js';
 import { SlipPanel } from './slip-panel.js';
 import { TenderPanel } from './tender-panel.js';
 import { createViewStore, useViewStore } from './view-store.js';
 
-const SCOPES: Record<PosMode, Scope> = { sale: 'pos', find: 'find', tender: 'tender', refund: 'refund', slip: 'pos' };
+const SCOPES: Record<PosMode, Scope> = { sale: 'pos', find: 'find', tender: 'tender', refund: 'refund', slip: 'slip' };
+const NO_HIDE: readonly Command[] = [];
 const CRUMBS: Record<PosMode, string[]> = {
   sale: ['Point of Sale'], find: ['Point of Sale', 'Find Item'], tender: ['Point of Sale', 'Tender'],
   refund: ['Point of Sale', 'Refund'], slip: ['Point of Sale', 'Slip'],
@@ -66,6 +68,9 @@ function TillScreen({ till }: { till: TillSessionApi }): ReactNode {
     entry: createEntryBuffer(), prompt: createEntryBuffer(), amount: createEntryBuffer(),
     search: createEntryBuffer(), saleNumber: createEntryBuffer(),
   }));
+  // The refund panel's phase, so the hint bar and help show only the keys of that phase.
+  const [refundPhase, setRefundPhase] = useState<RefundPhase>('number');
+  const onRefundPhase = useCallback((phase: RefundPhase) => setRefundPhase(phase), []);
   const rowsRef = useRef(lineRows(terminal.rows - SHELL_CHROME_ROWS));
   rowsRef.current = lineRows(terminal.rows - SHELL_CHROME_ROWS);
 
@@ -96,6 +101,8 @@ function TillScreen({ till }: { till: TillSessionApi }): ReactNode {
   const leaveSlip = (key: Key): void => {
     view.dispatch({ type: 'open', mode: 'sale' });
     view.dispatch({ type: 'message', text: till.getState().sale ? 'Back to the open sale' : 'Next sale: scan or type an item code' });
+    // Not a command: the key that left the slip is typing (often the first character of the next
+    // scan), so it goes into the entry instead of being lost.
     if (key.name === 'char' && !key.ctrl && !key.alt && key.ch !== undefined) buffers.entry.insert(key.ch);
   };
 
@@ -107,10 +114,11 @@ function TillScreen({ till }: { till: TillSessionApi }): ReactNode {
   } else if (v.mode === 'find') {
     body = <FindPanel ctx={ctx} search={buffers.search} />;
   } else if (v.mode === 'refund') {
-    body = <RefundPanel ctx={ctx} numberBuffer={buffers.saleNumber} />;
+    body = <RefundPanel ctx={ctx} numberBuffer={buffers.saleNumber} onPhase={onRefundPhase} />;
   } else {
     body = <SalePanel ctx={ctx} entry={buffers.entry} prompt={buffers.prompt} />;
   }
   const status = v.message ? { text: v.message.text, kind: v.message.tone === 'error' ? 'error' as const : 'info' as const } : undefined;
-  return <Shell breadcrumb={CRUMBS[v.mode]} scope={SCOPES[v.mode]} status={status}>{body}</Shell>;
+  const hide = v.mode === 'refund' ? refundHidden(refundPhase) : NO_HIDE;
+  return <Shell breadcrumb={CRUMBS[v.mode]} scope={SCOPES[v.mode]} hide={hide} status={status}>{body}</Shell>;
 }

@@ -1,9 +1,9 @@
 // Refund: the sale number, then its lines with sold / returned / still returnable; Space marks a
 // line, + / - or a typed number sets the quantity, F2 marks everything; Enter asks for the tender
 // (CASH by default) and records the refund. The engine refuses an over-refund; its message shows.
-import { useSyncExternalStore, type ReactNode } from 'react';
+import { useLayoutEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
-import { matches } from '../keys/bindings.js';
+import { hintKey, keyIndex, labelFor, matches, bindingOf, type Command } from '../keys/bindings.js';
 import { useKeyHandler } from '../keys/dispatcher.js';
 import type { EntryBuffer } from '../input/entry-buffer.js';
 import { EntryField } from '../input/entry-field.js';
@@ -12,7 +12,7 @@ import { useContentSize } from '../shell/terminal-size.js';
 import { useTheme } from '../theme.js';
 import { fit, money, refundHeader, refundRow } from './format.js';
 import { errorText, type PosContext } from './pos-context.js';
-import { defaultRefundTender, initialRefundView, refundPreview, refundReducer, refundRequest } from './refund-state.js';
+import { defaultRefundTender, initialRefundView, refundPreview, refundReducer, refundRequest, type RefundPhase } from './refund-state.js';
 import { tenderForKey, tenderHotKeys } from './tender-state.js';
 import { createViewStore, useViewStore } from './view-store.js';
 import { visibleWindow } from './window.js';
@@ -20,9 +20,19 @@ import { visibleWindow } from './window.js';
 export interface RefundPanelProps {
   ctx: PosContext;
   numberBuffer: EntryBuffer;
+  /** Told the phase whenever it changes, so the screen's hint bar shows only the keys it has. */
+  onPhase?(phase: RefundPhase): void;
 }
 
-export function RefundPanel({ ctx, numberBuffer }: RefundPanelProps): ReactNode {
+/** The reminder under the lines, worded from the binding table ("Space Mark  + More ..."). */
+const LINE_HINTS = (['toggleLine', 'qtyUp', 'qtyDown', 'qtyDigit', 'refundAll', 'submit'] as Command[])
+  .map((c) => {
+    const b = bindingOf(c);
+    return `${hintKey(b) ?? ''} ${c === 'submit' ? 'Tender' : labelFor(b, 'refund')}`;
+  })
+  .join('  ');
+
+export function RefundPanel({ ctx, numberBuffer, onPhase }: RefundPanelProps): ReactNode {
   // Inside the Shell: the rows and columns it leaves for content.
   const { rows, columns } = useContentSize();
   const { till, view, say, fmt } = ctx;
@@ -33,6 +43,7 @@ export function RefundPanel({ ctx, numberBuffer }: RefundPanelProps): ReactNode 
   const hotKeys = tenderHotKeys(tenders);
   // Title, blank, header, lines..., blank, total, entry/help row.
   const listRows = Math.max(rows - 6, 1);
+  useLayoutEffect(() => onPhase?.(rv.phase), [onPhase, rv.phase]);
 
   const record = (): void => {
     const s = store.get();
@@ -61,7 +72,7 @@ export function RefundPanel({ ctx, numberBuffer }: RefundPanelProps): ReactNode 
       if (matches(key, 'moveUp')) store.dispatch({ type: 'moveTender', delta: -1, count: tenders.length });
       else if (matches(key, 'moveDown')) store.dispatch({ type: 'moveTender', delta: 1, count: tenders.length });
       else if (matches(key, 'submit')) record();
-      else if (key.name === 'char' && !key.ctrl && !key.alt && key.ch && tenderForKey(key.ch, hotKeys) >= 0) {
+      else if (matches(key, 'pickTender') && key.ch && tenderForKey(key.ch, hotKeys) >= 0) {
         store.dispatch({ type: 'pickTender', index: tenderForKey(key.ch, hotKeys) });
       } else return false;
       return true;
@@ -79,12 +90,12 @@ export function RefundPanel({ ctx, numberBuffer }: RefundPanelProps): ReactNode 
     } else if (matches(key, 'submit')) {
       if (refundRequest(s).length === 0) say('Mark a line to return: Space marks it, + / - or a number sets the quantity', 'error');
       else store.dispatch({ type: 'toTender', tenderIndex: defaultRefundTender(tenders) });
-    } else if (key.name === 'char' && !key.ctrl && !key.alt && key.ch !== undefined) {
-      if (key.ch === ' ') store.dispatch({ type: 'toggle' });
-      else if (key.ch === '+') store.dispatch({ type: 'step', delta: 1 });
-      else if (key.ch === '-') store.dispatch({ type: 'step', delta: -1 });
-      else if (/^\d$/.test(key.ch)) store.dispatch({ type: 'digit', digit: key.ch });
-      else return false;
+    } else if (matches(key, 'toggleLine')) store.dispatch({ type: 'toggle' });
+    else if (matches(key, 'qtyUp')) store.dispatch({ type: 'step', delta: 1 });
+    else if (matches(key, 'qtyDown')) store.dispatch({ type: 'step', delta: -1 });
+    else if (keyIndex(key, 'qtyDigit') >= 0) {
+      // qtyDigit's keys are 0..9 in order: the index is the digit.
+      store.dispatch({ type: 'digit', digit: String(keyIndex(key, 'qtyDigit')) });
     } else return false;
     return true;
   }, { layer: 'screen' });
@@ -143,7 +154,7 @@ export function RefundPanel({ ctx, numberBuffer }: RefundPanelProps): ReactNode 
           {'  '}Enter refunds on {fit(tender?.name ?? '', 12).trim()}, Esc back
         </Text>
       ) : (
-        <Text color={theme.colors.muted} wrap="truncate">Space mark  + / - qty  0-9 set qty  F2 all  Enter tender  Esc other sale</Text>
+        <Text color={theme.colors.muted} wrap="truncate">{LINE_HINTS}  Esc other sale</Text>
       )}
     </Box>
   );

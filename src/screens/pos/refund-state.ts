@@ -3,10 +3,13 @@
 // an over-refund (another till may have refunded meanwhile) and its message is shown as it is.
 import type { RefundableLine, RefundRequestLine } from '../../store/till-types.js';
 import type { CompletedSale } from '../../engine/types.js';
+import type { Command } from '../keys/bindings.js';
 import { moveSelection } from './window.js';
 
+export type RefundPhase = 'number' | 'lines' | 'tender';
+
 export interface RefundView {
-  phase: 'number' | 'lines' | 'tender';
+  phase: RefundPhase;
   sale: CompletedSale | null;
   lines: RefundableLine[];
   /** Quantity to return per line, by index into lines; 0 = not returned. */
@@ -80,6 +83,19 @@ export function refundReducer(state: RefundView, action: RefundAction): RefundVi
     case 'restart':
       return initialRefundView;
   }
+}
+
+/** Keys of the refund scope that marking lines has. */
+const LINE_COMMANDS: readonly Command[] = ['toggleLine', 'qtyUp', 'qtyDown', 'qtyDigit', 'refundAll', 'quantity'];
+const HIDDEN: Record<RefundPhase, readonly Command[]> = {
+  number: [...LINE_COMMANDS, 'pickTender'],
+  lines: ['pickTender'],
+  tender: LINE_COMMANDS,
+};
+
+/** Refund-scope commands that do nothing in a phase: the hint bar and help leave them out. */
+export function refundHidden(phase: RefundPhase): readonly Command[] {
+  return HIDDEN[phase];
 }
 
 /** What goes to till.refund: the marked lines with their quantities. */

@@ -1,12 +1,13 @@
 // A completed sale or refund: the slip as printed (40 columns, in a box, scrolled with the arrows),
-// the change in large figures, the document number and where the slip files were written. Any
-// other key starts the next sale; a printable key also goes into the entry, so a scan typed at
-// once is not lost.
+// the change in large figures, the document number and where the slip files were written. Its keys
+// are the 'slip' scope of the binding table: scroll, reprint, Enter for the next sale; any other key
+// starts the next sale too, and a printable key also goes into the entry, so a scan typed at once
+// is not lost.
 import { useState, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import type { CompletedRefund, CompletedSale } from '../../engine/types.js';
 import type { Key } from '../keys/parse-keys.js';
-import { matches } from '../keys/bindings.js';
+import { keyIndex, matches } from '../keys/bindings.js';
 import { useKeyHandler } from '../keys/dispatcher.js';
 import { useContentSize } from '../shell/terminal-size.js';
 import { useTheme } from '../theme.js';
@@ -45,13 +46,18 @@ export function SlipPanel({ ctx, doc, onDone }: SlipPanelProps): ReactNode {
 
   useKeyHandler((key) => {
     const page = Math.max(slipRows - 1, 1);
-    const by = (d: number) => setScroll((s) => clampScroll(s + d, text.length, slipRows));
-    if (matches(key, 'moveUp')) by(-1);
-    else if (matches(key, 'moveDown')) by(1);
-    else if (matches(key, 'pageUp')) by(-page);
-    else if (matches(key, 'pageDown')) by(page);
+    // scrollSlip's keys are [Up, Down, PgUp, PgDn].
+    const scrollBy = [-1, 1, -page, page][keyIndex(key, 'scrollSlip')];
+    if (scrollBy !== undefined) setScroll((s) => clampScroll(s + scrollBy, text.length, slipRows));
+    // The slip is on screen already: Reprint shows it again from the top.
+    else if (matches(key, 'reprint')) {
+      setScroll(0);
+      ctx.say('The last slip, as printed: any key returns to the sale');
+    }
     // Help and the way out stay where they are.
     else if (matches(key, 'help') || matches(key, 'exit')) return false;
+    // nextSale (Enter) and, on purpose, every key the table does not list here: the cashier's
+    // next keypress (often the first character of the next scan) starts the next sale.
     else onDone(key);
     return true;
   }, { layer: 'screen' });

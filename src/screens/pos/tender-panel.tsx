@@ -65,10 +65,14 @@ export function TenderPanel({ ctx, amountBuffer }: TenderPanelProps): ReactNode 
           say(errorText(err), 'error');
         }
       }
-    } else if (key.name === 'char' && !key.ctrl && !key.alt && key.ch) {
+    } else if (matches(key, 'pickTender') && key.ch) {
       const index = tenderForKey(key.ch, hotKeys);
       if (index < 0) say(`No tender on "${key.ch}": press 1-${tenders.length} or a tender's letter`, 'error');
       else pick(index);
+    } else if (key.name === 'char' && !key.ctrl && !key.alt && key.ch) {
+      // Not a command: any other character typed while choosing (no field is open to take it) is
+      // explained rather than silently dropped.
+      say(`No tender on "${key.ch}": press 1-${tenders.length} or a tender's letter`, 'error');
     } else return false;
     return true;
   }, { layer: 'screen' });

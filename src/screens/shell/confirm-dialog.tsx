@@ -20,7 +20,7 @@ export function ConfirmDialog({ title, message, yesLabel = 'Yes', noLabel = 'No'
     if (matches(key, 'yes')) onAnswer(true);
     else if (matches(key, 'no') || matches(key, 'back')) onAnswer(false);
     // F1 and Ctrl+C still reach the global layer; any other key is swallowed.
-    else return key.name === 'f1' || (key.ctrl && key.ch === 'c') ? false : true;
+    else return !(matches(key, 'help') || matches(key, 'exit'));
     return true;
   }, { layer: 'modal' });
   return (

@@ -2,7 +2,7 @@
 // binding table (so help never drifts from the keys). Modal: Esc or F1 closes it.
 import { useState, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
-import { bindingsFor, keysLabel, matches, type Scope } from '../keys/bindings.js';
+import { bindingsFor, keysLabel, matches, type Command, type Scope } from '../keys/bindings.js';
 import { useKeyHandler } from '../keys/dispatcher.js';
 import { truncate, useTheme } from '../theme.js';
 
@@ -11,9 +11,10 @@ export interface HelpRow {
   text: string;
 }
 
-/** The help rows of a scope: disabled commands say why instead of what. */
-export function helpRows(scope: Scope): HelpRow[] {
-  return bindingsFor(scope).map((b) => ({
+/** The help rows of a scope: disabled commands say why instead of what; `hide` leaves out
+ * commands this screen does not have. */
+export function helpRows(scope: Scope, hide: readonly Command[] = []): HelpRow[] {
+  return bindingsFor(scope, hide).map((b) => ({
     keys: keysLabel(b),
     text: b.disabledReason ?? `${b.label}: ${b.help}`,
   }));
@@ -24,24 +25,27 @@ export interface HelpOverlayProps {
   title: string;
   rows: number;
   columns: number;
+  /** Commands of the scope this screen does not have (see Shell's hide). */
+  hide?: readonly Command[];
   onClose(): void;
 }
 
 const KEYS_WIDTH = 18;
 
-export function HelpOverlay({ scope, title, rows, columns, onClose }: HelpOverlayProps): ReactNode {
+export function HelpOverlay({ scope, title, rows, columns, hide = [], onClose }: HelpOverlayProps): ReactNode {
   const theme = useTheme();
-  const all = helpRows(scope);
+  const all = helpRows(scope, hide);
   // Title line and footer line take two rows.
   const room = Math.max(1, rows - 2);
   const maxTop = Math.max(0, all.length - room);
   const [top, setTop] = useState(0);
   useKeyHandler((key) => {
+    // Help scrolls with the table's selection keys (named in its title line when it scrolls).
     if (matches(key, 'back') || matches(key, 'help')) onClose();
-    else if (key.name === 'up') setTop((t) => Math.max(0, t - 1));
-    else if (key.name === 'down') setTop((t) => Math.min(maxTop, t + 1));
-    else if (key.name === 'pageup') setTop((t) => Math.max(0, t - room));
-    else if (key.name === 'pagedown') setTop((t) => Math.min(maxTop, t + room));
+    else if (matches(key, 'moveUp')) setTop((t) => Math.max(0, t - 1));
+    else if (matches(key, 'moveDown')) setTop((t) => Math.min(maxTop, t + 1));
+    else if (matches(key, 'pageUp')) setTop((t) => Math.max(0, t - room));
+    else if (matches(key, 'pageDown')) setTop((t) => Math.min(maxTop, t + room));
     // Everything else is swallowed: help is read, not typed into.
     return true;
   }, { layer: 'modal' });

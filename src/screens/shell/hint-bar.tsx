@@ -2,7 +2,7 @@
 // cannot drift from the keys that work.
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
-import { hintsFor, keyLabel, labelFor, type Scope } from '../keys/bindings.js';
+import { hintKey, hintsFor, labelFor, type Command, type Scope } from '../keys/bindings.js';
 import { useTheme } from '../theme.js';
 
 export interface Hint {
@@ -12,14 +12,15 @@ export interface Hint {
 
 const GAP = 2;
 
-/** The hints of a scope that fit in width columns, whole, in table order (F1 Help first). */
-export function layoutHints(scope: Scope, width: number): Hint[] {
+/** The hints of a scope that fit in width columns, whole, in table order (F1 Help first);
+ * `hide` leaves out commands this screen does not have. */
+export function layoutHints(scope: Scope, width: number, hide: readonly Command[] = []): Hint[] {
   const out: Hint[] = [];
   let used = 0;
-  for (const b of hintsFor(scope)) {
-    const first = b.keys[0];
-    if (!first) continue;
-    const hint = { key: keyLabel(first), label: labelFor(b, scope) };
+  for (const b of hintsFor(scope, hide)) {
+    const key = hintKey(b);
+    if (key === undefined) continue;
+    const hint = { key, label: labelFor(b, scope) };
     const size = hint.key.length + 1 + hint.label.length + (out.length > 0 ? GAP : 0);
     // Skip a hint that does not fit but keep trying shorter ones after it.
     if (used + size > width) continue;
@@ -29,9 +30,9 @@ export function layoutHints(scope: Scope, width: number): Hint[] {
   return out;
 }
 
-export function HintBar({ scope, width }: { scope: Scope; width: number }): ReactNode {
+export function HintBar({ scope, width, hide = [] }: { scope: Scope; width: number; hide?: readonly Command[] }): ReactNode {
   const theme = useTheme();
-  const hints = layoutHints(scope, width);
+  const hints = layoutHints(scope, width, hide);
   return (
     <Box height={1} width={width} overflow="hidden">
       <Text wrap="truncate">

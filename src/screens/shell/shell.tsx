@@ -4,7 +4,7 @@
 import { useContext, useEffect, useState, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { AppContext, AppOverlayContext, NavigationContext } from '../app-context.js';
-import { commandFor, matches, type Scope } from '../keys/bindings.js';
+import { commandFor, matches, type Command, type Scope } from '../keys/bindings.js';
 import { useDispatcher, useKeyHandler, useKeys } from '../keys/dispatcher.js';
 import { truncate, useTheme } from '../theme.js';
 import { HelpOverlay } from './help-overlay.js';
@@ -17,6 +17,9 @@ export interface ShellProps {
    * titles of the screen stack. */
   breadcrumb?: string[];
   scope: Scope;
+  /** Commands of the scope this screen does not have (a form without a Test): left out of the
+   * hint bar and F1 help, so neither offers a key that does nothing here. */
+  hide?: readonly Command[] | undefined;
   /** A message for the status line; a string is info, { kind: 'error' } gets the `!` mark. */
   status?: string | StatusMessage | undefined;
   /** A dialog of the screen's own, drawn in place of the content (the content stays mounted). */
@@ -29,11 +32,13 @@ export const SHELL_CHROME_ROWS = 5;
 /** Columns it takes: two border columns and one padding column each side. */
 export const SHELL_CHROME_COLUMNS = 4;
 
+const NONE: readonly Command[] = [];
+
 export function tooSmallText(columns: number, rows: number): string {
   return `Terminal too small (needs ${MIN_COLUMNS}x${MIN_ROWS}, this is ${columns}x${rows})`;
 }
 
-export function Shell({ breadcrumb, scope, status, overlay, children }: ShellProps): ReactNode {
+export function Shell({ breadcrumb, scope, hide = NONE, status, overlay, children }: ShellProps): ReactNode {
   const theme = useTheme();
   const { columns, rows } = useTerminalSize();
   const nav = useContext(NavigationContext);
@@ -53,7 +58,7 @@ export function Shell({ breadcrumb, scope, status, overlay, children }: ShellPro
       return true;
     }
     const b = commandFor(key, scope);
-    if (b?.disabledReason) {
+    if (b?.disabledReason && !hide.includes(b.command)) {
       setNotice({ text: b.disabledReason, kind: 'info' });
       return true;
     }
@@ -79,7 +84,7 @@ export function Shell({ breadcrumb, scope, status, overlay, children }: ShellPro
   const crumbWidth = columns - (who ? who.length + 2 : 0);
   const message = typeof status === 'string' ? { text: status, kind: 'info' as const } : status;
   let body: ReactNode = null;
-  if (helpOpen) body = <HelpOverlay scope={scope} title={title} rows={inner.rows} columns={inner.columns} onClose={() => setHelpOpen(false)} />;
+  if (helpOpen) body = <HelpOverlay scope={scope} hide={hide} title={title} rows={inner.rows} columns={inner.columns} onClose={() => setHelpOpen(false)} />;
   else if (appOverlay) body = appOverlay;
   else if (overlay) body = overlay;
 
@@ -104,7 +109,7 @@ export function Shell({ breadcrumb, scope, status, overlay, children }: ShellPro
         </ContentSizeContext.Provider>
       </Box>
       <StatusLine width={columns} message={notice ?? message} busyLabel={busy?.label} />
-      <HintBar scope={!helpOpen && appOverlay ? 'dialog' : scope} width={columns} />
+      {!helpOpen && appOverlay ? <HintBar scope="dialog" width={columns} /> : <HintBar scope={scope} hide={hide} width={columns} />}
     </Box>
   );
 }

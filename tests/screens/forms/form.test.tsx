@@ -4,7 +4,7 @@ import type { FieldDef, FormValues } from '../../../src/screens/forms/field-type
 import { FLAG_ON } from '../../../src/screens/forms/field-types.js';
 import { Form, type FormProps, type SaveResult } from '../../../src/screens/forms/form.js';
 import { render, type Rendered } from '../render.js';
-import { BACKSPACE, DOWN, ENTER, ESC, F8, F10, PGDN, RIGHT, SHIFT_TAB, TAB, ctrl } from '../keys.js';
+import { BACKSPACE, DOWN, ENTER, ESC, F1, F4, F8, F10, LEFT, PGDN, RIGHT, SHIFT_TAB, TAB, ctrl } from '../keys.js';
 import { MENU_TEXT, rowWith, tallestFrame } from './harness.js';
 
 const DEFS: FieldDef[] = [
@@ -165,6 +165,52 @@ describe('Form', () => {
     const plain = await mount();
     await plain.view.write(F8);
     await plain.view.waitFor('Test: this form has nothing to test');
+  });
+
+  it('shows F8 Test in the hint bar and help only on a form with a Test', async () => {
+    const hintBar = (f: string) => f.split('\n')[23] ?? '';
+    const plain = await mount();
+    let f = plain.view.frame();
+    expect(hintBar(f)).toContain('F10 Accept');
+    expect(hintBar(f)).not.toContain('F8');
+    await plain.view.write(F1);
+    f = await plain.view.waitFor('Help: Widget form');
+    expect(f).not.toContain('Test: Test the settings');
+    expect(f).toMatch(/F10\s+Accept: Save the form/);
+    plain.view.unmount();
+    const tested = await mount({ onTest: () => 'ok' });
+    f = tested.view.frame();
+    expect(hintBar(f)).toContain('F8 Test');
+    await tested.view.write(F1);
+    f = await tested.view.waitFor('Help: Widget form');
+    expect(f).toMatch(/F8\s+Test: Test the settings/);
+  });
+
+  it('F1 help lists the field keys: Space, F4 and Left/Right', async () => {
+    const { view } = await mount();
+    await view.write(F1);
+    const f = await view.waitFor('Help: Widget form');
+    expect(f).toMatch(/Space\s+Toggle: Open a choice's list \/ switch a flag/);
+    expect(f).toMatch(/F4\s+List: Open a choice's list; Enter\/Space picks, Esc closes/);
+    expect(f).toMatch(/Left\/Right\s+Change: Previous \/ next choice, or switch a flag/);
+  });
+
+  it('F4 opens a choice list, Left goes back a choice, Space in a text field is text', async () => {
+    const { view, saved } = await mount();
+    await view.write(' ');
+    await view.waitFor((f) => rowWith(f, 'Name').includes('Widget '));
+    await view.write(`${TAB}${TAB}${TAB}`);
+    await view.waitFor('< Red >');
+    await view.write(LEFT);
+    await view.waitFor('< Blue >');
+    await view.write(F4);
+    await view.waitFor((f) => f.includes('> Blue') && f.includes('  Red'));
+    expect(view.frame()).toContain('Up/Down move, Enter choose, Esc close');
+    await view.write(`${DOWN} `); // Space picks in an open list too (wraps or stays: Blue is last)
+    await view.waitFor((f) => f.includes('< ') && !f.includes('Enter choose'));
+    await view.write(F10);
+    await view.waitFor(() => saved.length === 1);
+    expect(saved[0]?.name).toBe('Widget ');
   });
 
   it('a form longer than the screen is windowed and never draws more than 24 rows', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BINDINGS, SCOPES, bindingOf, bindingsFor, commandFor, hintsFor, keyLabel, keysLabel, labelFor, matches, type Binding, type Command, type KeySpec, type Scope } from '../../../src/screens/keys/bindings.js';
+import { BINDINGS, SCOPES, bindingOf, bindingsFor, commandFor, hintKey, hintsFor, keyIndex, keyLabel, keysLabel, labelFor, matches, type Command, type KeySpec, type Scope } from '../../../src/screens/keys/bindings.js';
 import { createKeyParser } from '../../../src/screens/keys/parse-keys.js';
-import { F1, F2, F5, F10, SHIFT_F5, ESC, DEL, ctrl } from '../keys.js';
+import { F1, F2, F4, F5, F8, F10, SHIFT_F5, SHIFT_F9, ESC, DEL, DOWN, ENTER, LEFT, PGDN, RIGHT, UP, ctrl } from '../keys.js';
 
 const key = (seq: string) => {
   const p = createKeyParser();
@@ -11,18 +11,44 @@ const key = (seq: string) => {
 };
 
 const norm = (s: KeySpec): string => `${s.name}|${s.name === 'char' ? (s.ch ?? '').toLowerCase() : ''}|${!!s.ctrl}|${!!s.alt}|${s.name === 'char' ? '' : !!s.shift}`;
-const overlap = (a: Binding, b: Binding): boolean => a.scopes.some((s) => b.scopes.includes(s) || s === 'global') || b.scopes.includes('global');
+/**
+ * Two commands of one scope that may share keys because they never apply at the same moment,
+ * each with the reason. Anything else sharing a key in a scope is a clash.
+ */
+const EXCLUSIVE: { scope: Scope; commands: [Command, Command]; why: string }[] = [
+  { scope: 'refund', commands: ['pickTender', 'qtyDigit'], why: 'digits set a quantity while lines are marked, and pick the tender once Enter asked for it' },
+];
+const pairName = (a: Command, b: Command) => [a, b].sort().join(' / ');
+
+/** Every pair of commands sharing a key in a scope, as "scope: a / b: key". */
+function clashesIn(scope: Scope): string[] {
+  const out: string[] = [];
+  const all = bindingsFor(scope);
+  for (const [i, a] of all.entries()) {
+    for (const b of all.slice(i + 1)) {
+      for (const ka of a.keys) for (const kb of b.keys) if (norm(ka) === norm(kb)) out.push(`${scope}: ${pairName(a.command, b.command)}: ${keyLabel(ka)}`);
+    }
+  }
+  return out;
+}
 
 describe('the binding table', () => {
-  it('no two commands of overlapping scopes share a key', () => {
-    const clashes: string[] = [];
-    for (const [i, a] of BINDINGS.entries()) {
-      for (const b of BINDINGS.slice(i + 1)) {
-        if (!overlap(a, b)) continue;
-        for (const ka of a.keys) for (const kb of b.keys) if (norm(ka) === norm(kb)) clashes.push(`${a.command} / ${b.command}: ${keyLabel(ka)}`);
-      }
-    }
+  it('no two commands of one scope share a key, in every scope (the slip too)', () => {
+    expect(SCOPES).toContain('slip');
+    const allowed = new Set(EXCLUSIVE.map((e) => `${e.scope}: ${pairName(...e.commands)}`));
+    const clashes = SCOPES.flatMap(clashesIn).filter((c) => !allowed.has(c.slice(0, c.lastIndexOf(':'))));
     expect(clashes).toEqual([]);
+  });
+
+  it('the allowed shared keys really are shared, and only in their scope', () => {
+    for (const e of EXCLUSIVE) {
+      expect(e.why.length).toBeGreaterThan(0);
+      const name = `${e.scope}: ${pairName(...e.commands)}`;
+      // The entry is needed (the pair shares a key there) ...
+      expect(clashesIn(e.scope).some((c) => c.startsWith(`${name}:`)), name).toBe(true);
+      // ... and allows nothing in any other scope.
+      for (const other of SCOPES.filter((s) => s !== e.scope)) expect(clashesIn(other).filter((c) => c.includes(pairName(...e.commands)))).toEqual([]);
+    }
   });
 
   it('no binding repeats a key within itself and every command appears once', () => {
@@ -31,12 +57,29 @@ describe('the binding table', () => {
     for (const b of BINDINGS) expect(new Set(b.keys.map(norm)).size).toBe(b.keys.length);
   });
 
-  it('scopes where text is typed have no plain-character bindings (they would eat typing)', () => {
+  it('scopes where text is typed have no plain-character bindings (they would eat typing), but for listed moments without a field', () => {
+    // Each applies only while no entry field takes typing; the screen tests prove the field wins.
+    const noFieldThen: Partial<Record<Command, string>> = {
+      pickTender: 'while choosing a tender: the amount field is closed',
+      toggleLine: 'while marking refund lines: the sale-number field is closed',
+      qtyUp: 'while marking refund lines',
+      qtyDown: 'while marking refund lines',
+      qtyDigit: 'while marking refund lines',
+      toggle: 'on a choice or flag field only: a text field takes Space as text',
+    };
+    const found = new Set<string>();
     for (const scope of ['pos', 'tender', 'refund', 'form', 'find'] as Scope[]) {
       for (const b of bindingsFor(scope)) {
-        for (const s of b.keys) expect(s.name === 'char' && !s.ctrl && !s.alt, `${b.command} in ${scope}`).toBe(false);
+        const plain = b.keys.some((s) => s.name === 'char' && !s.ctrl && !s.alt);
+        if (plain) found.add(b.command);
+        expect(!plain || noFieldThen[b.command] !== undefined, `${b.command} in ${scope}`).toBe(true);
       }
     }
+    // The sale and Find screens, where the entry field is always open, have none at all.
+    for (const scope of ['pos', 'find'] as Scope[]) {
+      for (const b of bindingsFor(scope)) for (const s of b.keys) expect(s.name === 'char' && !s.ctrl && !s.alt, `${b.command} in ${scope}`).toBe(false);
+    }
+    expect([...found].sort()).toEqual(Object.keys(noFieldThen).sort());
   });
 
   it('reserves the till keys for later issues, off screen and explaining why', () => {
@@ -123,5 +166,66 @@ describe('matching and labels', () => {
     expect(hintsFor('form').map((b) => b.command)).toEqual(expect.arrayContaining(['accept', 'test', 'nextTab']));
     expect(labelFor(bindingOf('back'), 'form')).toBe('Cancel');
     expect(labelFor(bindingOf('back'), 'menu')).toBe('Back');
+  });
+});
+
+describe('keys that were handled locally are in the table', () => {
+  it('refund: Space marks, + / - step, 0-9 type the quantity (the key index is the digit)', () => {
+    expect(matches(key(' '), 'toggleLine')).toBe(true);
+    expect(matches(key('+'), 'qtyUp')).toBe(true);
+    expect(matches(key('-'), 'qtyDown')).toBe(true);
+    for (const d of '0123456789') expect(keyIndex(key(d), 'qtyDigit')).toBe(Number(d));
+    expect(keyIndex(key('x'), 'qtyDigit')).toBe(-1);
+    const refund = bindingsFor('refund').map((b) => b.command);
+    expect(refund).toEqual(expect.arrayContaining(['toggleLine', 'qtyUp', 'qtyDown', 'qtyDigit', 'pickTender', 'refundAll']));
+    expect(keysLabel(bindingOf('qtyDigit'))).toBe('0-9');
+    expect(keysLabel(bindingOf('toggleLine'))).toBe('Space');
+    expect(keyLabel({ name: 'char', ch: ' ' })).toBe('Space');
+  });
+
+  it('tender: a number 1-9 or any letter picks (which letter is which depends on the tenders)', () => {
+    for (const c of ['1', '9', 'c', 'A', 'z']) expect(matches(key(c), 'pickTender'), c).toBe(true);
+    for (const c of ['0', '.', ' ']) expect(matches(key(c), 'pickTender'), c).toBe(false);
+    expect(matches(key(ctrl('c')), 'pickTender')).toBe(false);
+    expect(bindingOf('pickTender').scopes).toEqual(['tender', 'refund']);
+    expect(hintKey(bindingOf('pickTender'))).toBe('1-9/letter');
+    expect(hintsFor('tender').map((b) => b.command)).toContain('pickTender');
+  });
+
+  it('the slip has its own scope: next sale, reprint, scroll; not the sale keys', () => {
+    const slip = hintsFor('slip').map((b) => b.command);
+    expect(slip).toEqual(['help', 'back', 'reprint', 'nextSale', 'scrollSlip']);
+    expect(bindingsFor('slip').map((b) => b.command)).not.toContain('tender');
+    expect(commandFor(key(ENTER), 'slip')?.command).toBe('nextSale');
+    expect(commandFor(key(SHIFT_F9), 'slip')?.command).toBe('reprint');
+    expect([UP, DOWN, '\x1b[5~', PGDN].map((s) => keyIndex(key(s), 'scrollSlip'))).toEqual([0, 1, 2, 3]);
+    expect(commandFor(key(F2), 'slip')).toBeUndefined();
+  });
+
+  it('forms: Space toggles or opens a list, F4 opens it, Left/Right change a choice', () => {
+    expect(commandFor(key(' '), 'form')?.command).toBe('toggle');
+    expect(commandFor(key(F4), 'form')?.command).toBe('openList');
+    expect(keyIndex(key(LEFT), 'cycleChoice')).toBe(0);
+    expect(keyIndex(key(RIGHT), 'cycleChoice')).toBe(1);
+    expect(keyIndex(key('\x1b[1;5C'), 'cycleChoice')).toBe(-1); // Ctrl+Right is the next tab
+    for (const c of ['toggle', 'openList', 'cycleChoice'] as Command[]) expect(bindingOf(c).displayOnScreen).toBe(false);
+  });
+
+  it('the new keys read whole in F1 help at 80 columns (keys and text fit their columns)', () => {
+    // Help: 76 content columns, 18 for the keys (17 shown), the rest for "Label: help".
+    const added: Command[] = ['toggleLine', 'qtyUp', 'qtyDown', 'qtyDigit', 'pickTender', 'nextSale', 'scrollSlip', 'toggle', 'openList', 'cycleChoice'];
+    for (const c of added) {
+      const b = bindingOf(c);
+      expect(keysLabel(b).length, c).toBeLessThanOrEqual(17);
+      expect(`${b.label}: ${b.help}`.length, c).toBeLessThanOrEqual(76 - 18);
+    }
+  });
+
+  it('a screen can hide a command of its scope from hints and help', () => {
+    expect(hintsFor('form').map((b) => b.command)).toContain('test');
+    expect(hintsFor('form', ['test']).map((b) => b.command)).not.toContain('test');
+    expect(bindingsFor('form', ['test']).map((b) => b.command)).not.toContain('test');
+    expect(bindingsFor('form', ['test']).length).toBe(bindingsFor('form').length - 1);
+    expect(commandFor(key(F8), 'form')?.command).toBe('test');
   });
 });

@@ -59,6 +59,21 @@ describe('<Shell>', () => {
     await view.waitFor((x) => x.includes('SALE') && !x.includes('Help: Point'));
   });
 
+  it('a screen can hide a binding of its scope: gone from the hint bar and from F1 help', async () => {
+    view = await render(<Shell breadcrumb={['Setup']} scope="form" hide={['test']}><Text>BODY</Text></Shell>);
+    let f = await view.waitFor('BODY');
+    const bar = lines(f)[23] ?? '';
+    expect(bar).toContain('F10 Accept');
+    expect(bar).not.toContain('F8 Test');
+    expect(layoutHints('form', 200, ['test']).map((h) => h.key)).not.toContain('F8');
+    expect(layoutHints('form', 200).map((h) => h.key)).toContain('F8');
+    await view.write(F1);
+    f = await view.waitFor('Help: Setup');
+    expect(f).toContain('Accept: Save the form');
+    expect(f).not.toContain('Test: Test the settings');
+    expect(helpRows('form', ['test']).map((r) => r.text)).toEqual(helpRows('form').map((r) => r.text).filter((t) => !t.startsWith('Test:')));
+  });
+
   it('help scrolls when it has more rows than the screen', async () => {
     view = await render(<Shell scope="pos"><Text>SALE</Text></Shell>);
     await view.write(F1);

@@ -1,6 +1,6 @@
 // Refund at 80x24 over a real till session: part of a sale, then an over-refund the engine refuses.
 import { afterEach, describe, expect, it } from 'vitest';
-import { DOWN, ENTER, ESC, F2, F9 } from '../keys.js';
+import { DOWN, ENTER, ESC, F1, F2, F9 } from '../keys.js';
 import type { Rendered } from '../render.js';
 import { framesFit, openTill, renderPos, type TillFixture } from './till-fixture.js';
 
@@ -14,6 +14,8 @@ afterEach(() => {
 });
 
 const rowOf = (frame: string, text: string) => frame.split('\n').find((r) => r.includes(text)) ?? '';
+/** The hint bar: the last row of the 80x24 frame. */
+const hintBar = (frame: string) => frame.split('\n')[23] ?? '';
 
 /** Rings up 3 milk + 1 eggs paid in cash, and leaves the slip. */
 async function soldSale(): Promise<Rendered> {
@@ -62,7 +64,7 @@ describe('POS refund', () => {
     expect(frame).toContain('! Line 1 (Full Cream Milk 1L): only 1 more can be returned');
     // Nothing recorded, and the cashier is back on the lines to correct the quantity.
     expect(f!.till.getState().last).toMatchObject({ refundNumber: 'T1-000002' });
-    expect(frame).toContain('Space mark');
+    expect(frame).toContain('Space Mark');
     expect(framesFit(view, 24, 80)).toBe(true);
   });
 
@@ -96,13 +98,41 @@ describe('POS refund', () => {
     expect(f!.till.getState().last).toMatchObject({ kind: 'refund', total: 8996, tenders: [{ tenderCode: 'CARD', amount: 8996 }] });
   });
 
+  it('the hint bar and F1 help show the keys of each refund phase, from the binding table', async () => {
+    view = await soldSale();
+    await view.write(F9);
+    let frame = await view.waitFor('Sale number:');
+    // Typing the sale number: no line keys offered (Space and digits type into the field).
+    expect(hintBar(frame)).toContain('Esc Back');
+    expect(hintBar(frame)).not.toContain('Space Mark');
+    expect(hintBar(frame)).not.toContain('F2 All');
+    await view.write(`T1-000001${ENTER}`);
+    frame = await view.waitFor((x) => hintBar(x).includes('Space Mark'));
+    for (const hint of ['Space Mark', '+ More', '- Less', '0-9 Set qty', 'F2 All']) expect(hintBar(frame)).toContain(hint);
+    expect(hintBar(frame)).not.toContain('1-9/letter');
+    await view.write(F1);
+    frame = await view.waitFor('Help: Refund');
+    expect(rowOf(frame, 'Mark:')).toMatch(/Space\s+Mark: Mark the selected line in full, or unmark it/);
+    expect(rowOf(frame, 'More:')).toMatch(/\+\s+More: One more of the selected line/);
+    expect(rowOf(frame, 'Less:')).toMatch(/-\s+Less: One less of the selected line/);
+    expect(rowOf(frame, 'Set qty:')).toMatch(/0-9\s+Set qty: Type the quantity to return/);
+    expect(frame).not.toContain('Pick: Choose a tender');
+    expect(frame).toMatch(/F2\s+All: Return every line/);
+    await view.write(ESC);
+    await view.waitFor((x) => !x.includes('Help: Refund'));
+    await view.write(`1${ENTER}`);
+    frame = await view.waitFor('Pay back on:');
+    expect(hintBar(frame)).toContain('1-9/letter Pick');
+    expect(hintBar(frame)).not.toContain('Space Mark');
+  });
+
   it('Esc steps back: tender -> lines -> sale number -> the sale', async () => {
     view = await soldSale();
     await openRefund(view, 'T1-000001');
     await view.write(`1${ENTER}`);
     await view.waitFor('Pay back on:');
     await view.write(ESC);
-    await view.waitFor('Space mark');
+    await view.waitFor('Space Mark');
     await view.write(ESC);
     await view.waitFor('Sale number:');
     await view.write(ESC);

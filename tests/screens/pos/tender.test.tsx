@@ -2,7 +2,7 @@
 // the engine refuses, cash rounding, the slip on screen and the next sale.
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEL, ENTER, ESC, F2, PGDN, ctrl } from '../keys.js';
+import { DEL, DOWN, ENTER, ESC, F1, F2, PGDN, SHIFT_F9, ctrl } from '../keys.js';
 import type { Rendered } from '../render.js';
 import { framesFit, openTill, renderPos, type TillFixture } from './till-fixture.js';
 
@@ -16,6 +16,8 @@ afterEach(() => {
 });
 
 const state = () => f!.till.getState();
+/** The hint bar: the last row of the 80x24 frame. */
+const hintBar = (frame: string) => frame.split('\n')[23] ?? '';
 
 async function ringUp(keys: string, until: string): Promise<Rendered> {
   f = await openTill();
@@ -63,6 +65,56 @@ describe('POS tender', () => {
     expect(state().sale?.lines.map((l) => l.itemCode)).toEqual(['SUGAR']);
     expect(frame).toContain('ENTRY');
     expect(frame).not.toContain('CHANGE');
+  });
+
+  it('picks a tender by number or letter as the hint bar and help say; other characters are refused', async () => {
+    view = await ringUp(`MILK${ENTER}`, 'Full Cream');
+    await view.write(F2);
+    let frame = await view.waitFor('Choose a tender');
+    expect(hintBar(frame)).toContain('1-9/letter Pick');
+    expect(hintBar(frame)).not.toContain('F2 Tender');
+    await view.write(F1);
+    frame = await view.waitFor('Help: Tender');
+    expect(frame).toMatch(/1-9\/letter\s+Pick: Choose a tender by its number or letter/);
+    await view.write(ESC);
+    await view.waitFor('Choose a tender');
+    await view.write('x');
+    await view.waitFor('No tender on "x": press 1-');
+    await view.write('0');
+    await view.waitFor('No tender on "0": press 1-');
+    expect(view.frame()).not.toContain('Amount on');
+    await view.write('2'); // the second tender by its number
+    await view.waitFor('Amount on CARD:');
+    await view.write(ESC);
+    await view.waitFor('Choose a tender');
+    await view.write('C'); // a letter in either case
+    await view.waitFor('Amount on CASH:');
+  });
+
+  it('the slip has its own hint bar: reprint, next sale, scroll; Reprint keeps the slip', async () => {
+    view = await ringUp(`MILK${ENTER}BREAD${ENTER}EGGS${ENTER}`, 'Large Eggs');
+    await view.write(`${F2}c${ENTER}`);
+    let frame = await view.waitFor('Sale T1-000001 complete');
+    const bar = hintBar(frame);
+    for (const hint of ['F1 Help', 'Shift+F9 Reprint', 'Enter Next sale', 'Up/Down/PgUp/PgDn Scroll']) expect(bar).toContain(hint);
+    for (const saleKey of ['F2 Tender', 'F3 Find', 'F5 Void']) expect(bar).not.toContain(saleKey);
+    await view.write(F1);
+    frame = await view.waitFor('Help: Slip');
+    expect(frame).toMatch(/Enter\s+Next sale: Start the next sale/);
+    expect(frame).toMatch(/Up\/Down\/PgUp\/PgDn\s+Scroll: Scroll the slip/);
+    expect(frame).not.toContain('Tender: Take payment');
+    await view.write(ESC);
+    await view.waitFor((x) => x.includes('Slip rows 1-') && !x.includes('Help: Slip'));
+    await view.write(DOWN);
+    await view.waitFor('Slip rows 2-');
+    // Reprint on the slip shows it again from the top instead of leaving it.
+    await view.write(SHIFT_F9);
+    frame = await view.waitFor((x) => x.includes('The last slip, as printed') && x.includes('Slip rows 1-'));
+    expect(frame).toContain('SALE T1-000001');
+    await view.write(ENTER);
+    frame = await view.waitFor('Next sale');
+    expect(hintBar(frame)).toContain('F2 Tender');
+    expect(frame).not.toContain('Slip rows');
   });
 
   it('splits a sale over card and cash', async () => {
