@@ -1,0 +1,139 @@
+// The incremental loyalty ledger of one debtor: what a store keeps (and snapshots as JSON) so
+// that each new row costs O(1) and a balance enquiry never replays history. It must always agree
+// with replay() in balances.ts, which derives the same figures straight from the rows (a
+// property test holds the two together).
+//
+// The state does not know the clock: which periods have ended is decided when balances are read
+// (balancesOf) or when the state is compacted, from the instant passed in.
+import { LOYALTY_ERR, loyaltyAssert } from './errors.js';
+import { periodEnded } from './periods.js';
+import { assertRow } from './rows.js';
+import { instantMs } from './time-zone.js';
+import type { Cents } from '../types.js';
+import type { LifetimeTotals, LoyaltyBalances, LoyaltyCalendar, LoyaltyRow } from './types.js';
+
+export interface LoyaltyLedgerState {
+  version: 1;
+  debtor: string;
+  rowCount: number;
+  /** Credits earned net of reversals and postings, per period key; 0 entries are dropped. */
+  unposted: Record<string, Cents>;
+  /** Postings + adjustments - zeroing: everything ever added to Accrued. */
+  accruedIn: Cents;
+  /** Journal credits + till redemptions + payouts, ever. */
+  redeemedOut: Cents;
+  /** Redeemed per period key of the redeeming row (ended periods may be compacted away). */
+  redeemedBy: Record<string, Cents>;
+  /** Postings per period key of the posting row (Zero Unused keeps what was posted this period). */
+  postedBy: Record<string, Cents>;
+  /** Period key of the latest zeroing (at most one per period). */
+  zeroedIn: string | null;
+  lifetime: LifetimeTotals;
+}
+
+const NO_TOTALS: LifetimeTotals = {
+  earned: 0, reversed: 0, posted: 0, journalCredited: 0, redeemedAtTill: 0, paidOut: 0, adjusted: 0, zeroed: 0,
+};
+
+export function emptyLedgerState(debtor: string): LoyaltyLedgerState {
+  return { version: 1, debtor, rowCount: 0, unposted: {}, accruedIn: 0, redeemedOut: 0, redeemedBy: {}, postedBy: {},
+    zeroedIn: null, lifetime: { ...NO_TOTALS } };
+}
+
+function safe(n: number, what: string): number {
+  loyaltyAssert(Number.isSafeInteger(n), LOYALTY_ERR.BAD_AMOUNT, `${what} is too large to hold exactly`);
+  return n;
+}
+
+function add(map: Record<string, Cents>, key: string, amount: Cents): Record<string, Cents> {
+  const next = { ...map };
+  const total = safe((next[key] ?? 0) + amount, `Loyalty total of ${key}`);
+  if (total === 0) delete next[key];
+  else next[key] = total;
+  return next;
+}
+
+function bump(totals: LifetimeTotals, field: keyof LifetimeTotals, amount: Cents): LifetimeTotals {
+  return { ...totals, [field]: safe(totals[field] + amount, `Lifetime ${field}`) };
+}
+
+/** The state after one more row (a new object; the old one is untouched, so snapshots are safe). */
+export function apply(state: LoyaltyLedgerState, row: LoyaltyRow): LoyaltyLedgerState {
+  assertRow(row);
+  loyaltyAssert(row.debtor === state.debtor, LOYALTY_ERR.WRONG_DEBTOR,
+    `Loyalty row ${row.id} is for debtor ${row.debtor}, not ${state.debtor}`);
+  const s: LoyaltyLedgerState = { ...state, rowCount: state.rowCount + 1 };
+  const a = row.amount;
+  switch (row.kind) {
+    case 'earn':
+      return { ...s, unposted: add(s.unposted, row.period, a), lifetime: bump(s.lifetime, 'earned', a) };
+    case 'reversal':
+      return { ...s, unposted: add(s.unposted, row.period, a), lifetime: bump(s.lifetime, 'reversed', -a) };
+    case 'accrual-posting':
+      return { ...s, unposted: add(s.unposted, row.accrues, -a), accruedIn: safe(s.accruedIn + a, 'Accrued'),
+        postedBy: add(s.postedBy, row.period, a), lifetime: bump(s.lifetime, 'posted', a) };
+    case 'journal-credit':
+    case 'redemption':
+    case 'payout': {
+      const field = row.kind === 'journal-credit' ? 'journalCredited' : row.kind === 'payout' ? 'paidOut' : 'redeemedAtTill';
+      return { ...s, redeemedOut: safe(s.redeemedOut + a, 'Redeemed'), redeemedBy: add(s.redeemedBy, row.period, a),
+        lifetime: bump(s.lifetime, field, a) };
+    }
+    case 'adjustment':
+      return { ...s, accruedIn: safe(s.accruedIn + a, 'Accrued'), lifetime: bump(s.lifetime, 'adjusted', a) };
+    case 'zeroing':
+      return { ...s, accruedIn: safe(s.accruedIn - a, 'Accrued'), zeroedIn: row.period, lifetime: bump(s.lifetime, 'zeroed', a) };
+  }
+}
+
+export function applyAll(state: LoyaltyLedgerState, rows: readonly LoyaltyRow[]): LoyaltyLedgerState {
+  return rows.reduce(apply, state);
+}
+
+/** Available = Accrued - Redeemed: what may be redeemed or paid out now (never depends on the clock). */
+export function availableOf(state: LoyaltyLedgerState): Cents {
+  return state.accruedIn - state.redeemedOut;
+}
+
+/** The five balances at instant `at` (the caller's clock) in the store's calendar. */
+export function balancesOf(state: LoyaltyLedgerState, at: string, calendar: LoyaltyCalendar): LoyaltyBalances {
+  const atMs = instantMs(at);
+  let monthToDate = 0;
+  let pendingAccrual = 0;
+  for (const [key, amount] of Object.entries(state.unposted)) {
+    if (periodEnded(key, atMs, calendar)) pendingAccrual += amount;
+    else monthToDate += amount;
+  }
+  // Redeemed counts only periods still running; when one ends its redemptions fold into
+  // Accrued, so Available = Accrued - Redeemed is the same either side of the boundary.
+  let redeemed = 0;
+  for (const [key, amount] of Object.entries(state.redeemedBy)) {
+    if (!periodEnded(key, atMs, calendar)) redeemed += amount;
+  }
+  const available = availableOf(state);
+  return { monthToDate, pendingAccrual, accrued: available + redeemed, redeemed, available, lifetime: { ...state.lifetime } };
+}
+
+/**
+ * Drops per-period entries that can no longer matter at `at` or later (redemptions and postings
+ * of ended periods), keeping the state small. Balances read at `at` or after are unchanged;
+ * compact when snapshotting, never with an instant later than the clock.
+ */
+export function compact(state: LoyaltyLedgerState, at: string, calendar: LoyaltyCalendar): LoyaltyLedgerState {
+  const atMs = instantMs(at);
+  const keep = (map: Record<string, Cents>): Record<string, Cents> =>
+    Object.fromEntries(Object.entries(map).filter(([key]) => !periodEnded(key, atMs, calendar)));
+  return { ...state, redeemedBy: keep(state.redeemedBy), postedBy: keep(state.postedBy) };
+}
+
+/** Checks a state read back from a snapshot (a damaged snapshot is rebuilt by replay, not trusted). */
+export function assertLedgerState(value: unknown, debtor: string): asserts value is LoyaltyLedgerState {
+  const s = value as Partial<LoyaltyLedgerState> | null;
+  const isMap = (m: unknown): boolean => typeof m === 'object' && m !== null
+    && Object.values(m).every((v) => Number.isSafeInteger(v));
+  loyaltyAssert(s !== null && typeof s === 'object' && s.version === 1 && s.debtor === debtor
+    && Number.isSafeInteger(s.rowCount) && Number.isSafeInteger(s.accruedIn) && Number.isSafeInteger(s.redeemedOut)
+    && isMap(s.unposted) && isMap(s.redeemedBy) && isMap(s.postedBy) && isMap(s.lifetime)
+    && (s.zeroedIn === null || typeof s.zeroedIn === 'string'),
+  LOYALTY_ERR.BAD_ROW, `The loyalty snapshot of debtor ${debtor} is damaged: rebuild it from the rows`);
+}
