@@ -12,8 +12,8 @@ export interface CliResult {
   json(): any;
 }
 
-export function cli(args: string[], env: Record<string, string> = {}): CliResult {
-  const r = spawnSync(process.execPath, [BUNDLE, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 30_000 });
+export function cli(args: string[], env: Record<string, string> = {}, bundle = BUNDLE): CliResult {
+  const r = spawnSync(process.execPath, [bundle, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 30_000 });
   return {
     code: r.status ?? -1,
     stdout: r.stdout,

@@ -20,12 +20,12 @@ export interface TmuxSession {
   kill(): void;
 }
 
-export function startTmux(opts: { args: string[]; env?: Record<string, string>; term?: string; cols?: number; rows?: number }): TmuxSession {
+export function startTmux(opts: { args: string[]; env?: Record<string, string>; term?: string; cols?: number; rows?: number; bundle?: string }): TmuxSession {
   const name = `tp${process.pid}x${counter++}`;
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', name, '-f', '/dev/null', ...args], { encoding: 'utf8' });
   const env = { CI: 'true', TERM: opts.term ?? 'xterm-256color', LANG: 'C.UTF-8', ...opts.env };
   const envArgs = Object.entries(env).map(([k, v]) => `${k}=${v}`);
-  tmux('new-session', '-d', '-s', name, '-x', String(opts.cols ?? 80), '-y', String(opts.rows ?? 24), 'env', ...envArgs, process.execPath, BUNDLE, ...opts.args);
+  tmux('new-session', '-d', '-s', name, '-x', String(opts.cols ?? 80), '-y', String(opts.rows ?? 24), 'env', ...envArgs, process.execPath, opts.bundle ?? BUNDLE, ...opts.args);
   tmux('set-option', '-t', name, 'remain-on-exit', 'on');
   const session: TmuxSession = {
     name,
