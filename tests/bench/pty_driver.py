@@ -3,8 +3,9 @@
 
   pty_driver.py startup MARKER -- CMD...   time to the first frame showing MARKER, peak memory (kB)
   pty_driver.py exit -- CMD...             time to exit and peak memory of a command (baseline)
-  pty_driver.py keys MARKER N SCAN -- CMD... rings up N scans of SCAN, then times keystrokes to the
-                                            end of the frame they cause; prints JSON
+  pty_driver.py keys MARKER N SCAN LOADED -- CMD...  rings up N scans of SCAN, waits for LOADED on
+                                            screen, then times keystrokes to the end of the
+                                            frame they cause; prints JSON
 """
 import json, os, pty, re, resource, select, signal, struct, sys, termios, fcntl, time
 
@@ -87,11 +88,15 @@ def main():
         print(json.dumps({'ms': (t_frame - t0) * 1000, 'peakKb': peak_kb(pid)}))
         finish(pid)
         return
-    count, scan = int(args[1]), args[2]
+    count, scan, loaded = int(args[1]), args[2], args[3].encode()
     drain(fd, 0.3)
     for i in range(0, count, 20):
         os.write(fd, (scan + '\r').encode() * min(20, count - i))
-        drain(fd, 0.2)
+        if i + 20 < count:
+            drain(fd, 0.2)
+    # The sale really holds every line before any keystroke is timed.
+    read_until(fd, lambda b: loaded in ANSI.sub(b'', b), 20)
+    drain(fd, 0.3)
     samples = []
     for i in range(120):
         key = b'7' if i % 2 == 0 else b'\x7f'

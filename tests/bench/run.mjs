@@ -137,7 +137,7 @@ row('peak memory at first frame', `${(startKb / 1024).toFixed(1)} MB`, `node -e 
 Object.assign(results.figures, { startups: starts, baselines: bases });
 
 log('keystroke to updated frame with 200 lines on the sale');
-const keys = pty(['keys', process.env.BENCH_FRAME_MARKER ?? 'Point of Sale', '200', '6001000000018', '--', bundle, '--data', uiStore, '--till', 'K1']);
+const keys = pty(['keys', process.env.BENCH_FRAME_MARKER ?? 'Point of Sale', '200', '6001000000018', 'Items 200', '--', bundle, '--data', uiStore, '--till', 'K1']);
 const k99 = pct(keys.samples, 99);
 row('keystroke to frame p50 / p99 (200 lines, real pty)', `${ms(median(keys.samples))} / ${ms(k99)}`, '', 'p99 <= 16 ms', k99 <= 16);
 results.figures.keystroke = { p50: median(keys.samples), p99: k99, samples: keys.samples.length };

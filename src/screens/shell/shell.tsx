@@ -80,7 +80,7 @@ export function Shell({ breadcrumb, scope, hide = NONE, status, overlay, childre
 
   const inner = { rows: rows - SHELL_CHROME_ROWS, columns: columns - SHELL_CHROME_COLUMNS };
   const crumb = ['Main Menu', ...path].join(` ${theme.marks.separator} `);
-  const who = app ? `Till ${app.tillId} | ${app.operator}` : '';
+  const who = app ? `${app.till ? `Till ${app.tillId}` : 'Back office'} | ${app.operator}` : '';
   const crumbWidth = columns - (who ? who.length + 2 : 0);
   const message = typeof status === 'string' ? { text: status, kind: 'info' as const } : status;
   let body: ReactNode = null;
