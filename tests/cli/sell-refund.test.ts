@@ -57,6 +57,8 @@ describe('tillpoint sell / refund / sales', () => {
   it.each([
     [['sell', '--item', 'NOPE', '--tender', 'CASH'], /NOPE/],
     [['sell', '--item', 'A1x0', '--tender', 'CASH'], /quantity/i],
+    [['sell', '--item', 'A1x-2', '--tender', 'CASH'], /quantity.*-2/i],
+    [['sell', '--item', 'A1x1.5', '--tender', 'CASH'], /quantity.*1\.5/i],
     [['sell', '--item', 'A1', '--tender', 'CASH:5'], /short tender|still due/i],
     [['sell', '--item', 'A1', '--tender', 'CARD:50'], /cash only|at most/i],
     [['sell', '--item', 'A1', '--tender', 'CASH:abc'], /amount|decimal/i],

@@ -14,7 +14,7 @@ describe('open sale', () => {
     w.openSale.save(sale);
     expect(w.openSale.load()).toEqual(sale);
     w.openSale.save({ ...sale, nextLineId: 4 });
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'open/T1.json'), 'utf8')).nextLineId).toBe(4);
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'open/T1.json'), 'utf8')).sale.nextLineId).toBe(4);
     w.openSale.clear();
     expect(w.openSale.load()).toBeNull();
     expect(fs.readdirSync(path.join(dir, 'open'))).toEqual([]);
@@ -49,6 +49,24 @@ describe('open sale', () => {
     expect(w.openSale.load()).toEqual(sale);
     w.openSale.clear();
     expect(w.openSale.load()).toBeNull();
+    store.close();
+  });
+});
+
+describe('open sale schema version', () => {
+  it('reads a bare sale of version 0, and refuses one from a newer tillpoint', async () => {
+    const dir = tempDir();
+    const { store } = await quietStore(dir);
+    const w = store.claimTill('T1');
+    const sale = { id: 's1', till: 'T1', operator: 'system', startedAt: '2026-01-01T00:00:00.000Z', lines: [], tenders: [], nextLineId: 1 };
+    w.openSale.save(sale);
+    const file = path.join(dir, 'open', 'T1.json');
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({ schemaVersion: 1, sale: { id: 's1' } });
+    fs.writeFileSync(file, JSON.stringify(sale));
+    expect(w.openSale.load()).toMatchObject({ id: 's1' });
+    fs.writeFileSync(file, JSON.stringify({ schemaVersion: 5, sale }));
+    expect(() => w.openSale.load()).toThrow(/open\/T1\.json has schema version 5; this tillpoint reads up to 1/);
+    w.release();
     store.close();
   });
 });

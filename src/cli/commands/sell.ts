@@ -5,9 +5,9 @@ import { Refusal, UsageError } from '../clock.js';
 import { saleJson } from '../documents-json.js';
 import { openCliStore, tillId } from '../open-store.js';
 
-/** `CODE[xQTY]`: a code that exists as written wins over the xQTY reading. */
+/** `CODE[xQTY]`: a code that exists as written wins over the xQTY reading; a bad QTY is the engine's to refuse. */
 export function itemSpec(spec: string, exists: (code: string) => boolean): { code: string; qty: number } {
-  const m = /^(.+)x(\d+)$/.exec(spec);
+  const m = /^(.+)x(-?\d+(?:\.\d+)?)$/.exec(spec);
   if (!m || exists(spec)) return { code: spec, qty: 1 };
   return { code: m[1]!, qty: Number(m[2]) };
 }
