@@ -5,7 +5,7 @@ import { LowSync } from 'lowdb';
 import { DurableJsonFile, DurableJsonFileSync, removeTempLeftovers } from '../../src/store/durable-file.js';
 import { StoreError, storeFs } from '../../src/store/index.js';
 import { isProcessAlive } from '../../src/store/locks.js';
-import { tempDir } from './helpers.js';
+import { storeErrorOf, tempDir } from './helpers.js';
 
 const realRename = storeFs.renameSync;
 afterEach(() => {
@@ -20,15 +20,6 @@ function setup() {
   return { dir, file, adapter, warnings };
 }
 
-function thrown(fn: () => unknown): StoreError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(StoreError);
-    return err as StoreError;
-  }
-  throw new Error('expected a StoreError');
-}
 
 describe('durable lowdb adapter', () => {
   it('round-trips through lowdb, keeps the previous good version as .bak and leaves no temp files', () => {
@@ -101,7 +92,7 @@ describe('durable lowdb adapter', () => {
   it('refuses an unparseable file with no .bak as CORRUPT naming the file, never defaults', () => {
     const { file, adapter } = setup();
     fs.writeFileSync(file, '{"n": ');
-    const err = thrown(() => adapter.read());
+    const err = storeErrorOf(() => adapter.read());
     expect(err.code).toBe('CORRUPT');
     expect(err.file).toBe('items.json');
     expect(err.message).toMatch(/^items\.json is not valid JSON .* and there is no backup/);
@@ -112,7 +103,7 @@ describe('durable lowdb adapter', () => {
     const { file, adapter } = setup();
     fs.writeFileSync(file, '');
     fs.writeFileSync(`${file}.bak`, 'nope');
-    const err = thrown(() => adapter.read());
+    const err = storeErrorOf(() => adapter.read());
     expect(err.code).toBe('CORRUPT');
     expect(err.message).toMatch(/items\.json is empty and its backup items\.json\.bak is not valid JSON/);
   });
@@ -133,7 +124,7 @@ describe('durable lowdb adapter', () => {
       if (String(to) === file) throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
       realRename(from, to);
     };
-    const err = thrown(() => adapter.write({ n: 2 }));
+    const err = storeErrorOf(() => adapter.write({ n: 2 }));
     expect(err.code).toBe('IO');
     expect(err.message).toMatch(/writing items\.json failed: ENOSPC/);
     expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({ n: 1 });

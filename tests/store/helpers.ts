@@ -5,10 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { build } from 'esbuild';
 import type { CompletedRefund, CompletedSale, OpenSale } from '../../src/engine/types.js';
-import { openStore, type Store } from '../../src/store/index.js';
+import { openStore, StoreError, type Store } from '../../src/store/index.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -17,6 +17,17 @@ const made: string[] = [];
 afterAll(() => {
   for (const d of made.splice(0)) fs.rmSync(d, { recursive: true, force: true });
 });
+
+/** The StoreError `fn` throws (fails the test when it throws something else or nothing). */
+export function storeErrorOf(fn: () => unknown): StoreError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(StoreError);
+    return err as StoreError;
+  }
+  throw new Error('expected a StoreError');
+}
 
 export function tempDir(): string {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), 'tillpoint-store-'));

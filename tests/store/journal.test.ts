@@ -3,7 +3,7 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore, StoreError, storeFs } from '../../src/store/index.js';
-import { quietStore, sampleRefund, sampleSale, tempDir } from './helpers.js';
+import { quietStore, sampleRefund, sampleSale, storeErrorOf, tempDir } from './helpers.js';
 
 const real = { ...storeFs };
 afterEach(() => Object.assign(storeFs, real));
@@ -24,15 +24,6 @@ async function storeWith(till: string, n: number) {
   return { dir, store, warnings, w };
 }
 
-function refusedSync(fn: () => unknown): StoreError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(StoreError);
-    return err as StoreError;
-  }
-  throw new Error('expected a StoreError');
-}
 
 describe('till journal', () => {
   it('appends records and reads them back by number, refund, scan, poll and counts', async () => {
@@ -74,17 +65,17 @@ describe('till journal', () => {
 
   it('refuses a document whose number is not the next one, or of another till', async () => {
     const { store, w } = await storeWith('T1', 1);
-    expect(refusedSync(() => w.append({ kind: 'sale', operator: 'a', at, doc: sampleSale('T1', 5) })).message).toBe(
+    expect(storeErrorOf(() => w.append({ kind: 'sale', operator: 'a', at, doc: sampleSale('T1', 5) })).message).toBe(
       'document number T1-000005 is not the next number of till T1 (T1-000002)',
     );
-    expect(refusedSync(() => w.append({ kind: 'refund', operator: 'a', at, doc: sampleSale('T1', 2) })).code).toBe('INVALID');
+    expect(storeErrorOf(() => w.append({ kind: 'refund', operator: 'a', at, doc: sampleSale('T1', 2) })).code).toBe('INVALID');
     expect(w.nextSeq()).toBe(2);
     store.close();
   });
 
   it.each(['', 'T 1', '../T1', 'x'.repeat(17), 'T1.jsonl'])('refuses till id %j', async (till) => {
     const { store } = await quietStore(tempDir());
-    const err = refusedSync(() => store.claimTill(till));
+    const err = storeErrorOf(() => store.claimTill(till));
     expect(err.code).toBe('INVALID');
     expect(err.message).toMatch(/1-16 letters, digits, _ or -/);
     store.close();
@@ -172,7 +163,7 @@ describe('till journal', () => {
         throw Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' });
       };
     }
-    const err = refusedSync(() => w.append({ kind: 'sale', operator: 'a', at, doc: sampleSale('T1', 3) }));
+    const err = storeErrorOf(() => w.append({ kind: 'sale', operator: 'a', at, doc: sampleSale('T1', 3) }));
     Object.assign(storeFs, real);
     expect(err.code).toBe('IO');
     expect(err.message).toMatch(/^recording T1-000003 in journals\/T1\.jsonl failed: .*nothing was recorded$/);
