@@ -130,8 +130,10 @@ export class DurableJsonFileSync<T> implements SyncAdapter<T> {
       tmp = writeTemp(this.file, text);
       // The current file becomes the backup, but only when it is good: never replace a good
       // backup with a damaged file.
+      // A file's first version is its own backup, so even a store fresh from `init` can recover.
       const current = readTextOrNull(this.file, label);
-      if (current !== null && parseText(current).ok) replaceFileDurably(`${this.file}.bak`, current);
+      if (current === null) replaceFileDurably(`${this.file}.bak`, text);
+      else if (parseText(current).ok) replaceFileDurably(`${this.file}.bak`, current);
       storeFs.renameSync(tmp, this.file);
       tmp = undefined;
       fsyncDir(path.dirname(this.file));

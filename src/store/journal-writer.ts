@@ -156,13 +156,20 @@ function repairTail(ctx: WriterContext, till: string, fd: number): TillIndex {
   const index = snap ?? new TillIndex();
   const before = index.records;
   const { goodEnd, trailingBad } = readRecords(fd, till, index.offset, size, ctx, (rec, s, e) => index.add(rec, s, e));
+  const rejected = path.join(ctx.journalsDir, `${till}.jsonl.rejected`);
   if (goodEnd < size) {
     const bytes = readJournalBytes(fd, goodEnd, size - goodEnd);
     const why = trailingBad.length > 0 ? trailingBad.map((b) => b.reason).join(', ') : 'torn: no end of line';
-    const rejected = path.join(ctx.journalsDir, `${till}.jsonl.rejected`);
+    // A complete line was written and fsynced, so its slip may have been shown: its number is
+    // never given to another sale. The header line keeps that true for every later start.
+    // A torn line never finished its fsync, so its sale was never shown: its number may be reused.
+    const complete = bytes.subarray(0, trailingBad.length > 0 ? trailingBad[trailingBad.length - 1]!.end - goodEnd : 0).toString('latin1');
+    const seqs = [...complete.matchAll(/"seq":(\d+)/g)].map((m) => Number(m[1]));
+    const burned = Math.max(index.lastSeq + trailingBad.length, ...seqs);
+    const header = Buffer.from(`# ${new Date().toISOString()} from byte ${goodEnd} (${why}); numbers up to seq ${burned} stay used\n`);
     const rfd = storeFs.openSync(rejected, 'a', 0o644);
     try {
-      writeAll(rfd, bytes[bytes.length - 1] === 0x0a ? bytes : Buffer.concat([bytes, Buffer.from('\n')]), null);
+      writeAll(rfd, Buffer.concat([header, bytes[bytes.length - 1] === 0x0a ? bytes : Buffer.concat([bytes, Buffer.from('\n')])]), null);
       storeFs.fsyncSync(rfd);
     } finally {
       storeFs.closeSync(rfd);
@@ -171,6 +178,7 @@ function repairTail(ctx: WriterContext, till: string, fd: number): TillIndex {
     storeFs.fdatasyncSync(fd);
     ctx.warn(`${label}: the last ${size - goodEnd} bytes (from byte ${goodEnd}: ${why}) were not a complete record; moved them to journals/${till}.jsonl.rejected. The journal ends at seq ${index.lastSeq}.`);
   }
+  index.lastSeq = Math.max(index.lastSeq, burnedSeq(rejected));
   if (snap === null ? index.records > 0 : index.records - before >= SNAPSHOT_EVERY) {
     try {
       snapshotFile(indexPath(ctx, till), `journals/${till}.index.json`, ctx.warn).write(index.toSnapshot(till));
@@ -179,4 +187,17 @@ function repairTail(ctx: WriterContext, till: string, fd: number): TillIndex {
     }
   }
   return index;
+}
+
+/** The highest seq a `.rejected` file says stays used (0 when there is none). */
+function burnedSeq(rejected: string): number {
+  let text: string;
+  try {
+    text = fs.readFileSync(rejected, 'latin1');
+  } catch {
+    return 0;
+  }
+  let max = 0;
+  for (const m of text.matchAll(/^# .* numbers up to seq (\d+) stay used$/gm)) max = Math.max(max, Number(m[1]));
+  return max;
 }

@@ -17,6 +17,7 @@ export function slipFilePaths(dataDir: string, doc: CompletedSale | CompletedRef
 export function writeSlipFiles(dataDir: string, doc: CompletedSale | CompletedRefund, company: CompanyDetails, text: (width: 40 | 80) => string): void {
   const paths = slipFilePaths(dataDir, doc, company);
   fs.mkdirSync(path.dirname(paths.w40), { recursive: true });
-  fs.writeFileSync(paths.w40, text(40));
-  fs.writeFileSync(paths.w80, text(80));
+  // 'wx': a slip already on disk belongs to a sale that was shown; it is never replaced.
+  fs.writeFileSync(paths.w40, text(40), { flag: 'wx' });
+  fs.writeFileSync(paths.w80, text(80), { flag: 'wx' });
 }

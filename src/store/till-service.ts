@@ -11,6 +11,7 @@ import * as sales from '../engine/sale.js';
 import { renderSlip } from '../engine/slip.js';
 import type { CompanyDetails, CompletedRefund, CompletedSale, Item, OpenSale, Tender } from '../engine/types.js';
 import type { Store, TillJournalWriter } from './index.js';
+import { docNumberOf } from './journal-format.js';
 import { writeSlipFiles, slipFilePaths } from './till-service-slips.js';
 import type { RefundableLine, RefundRequestLine, TillSessionApi, TillState } from './till-types.js';
 
@@ -117,14 +118,17 @@ export class TillService implements TillSessionApi {
       if (sale) this.writer.openSale.save(sale);
       else this.writer.openSale.clear();
     }
-    this.state = { ...this.state, ...extra, sale, totals: sale ? sales.saleTotals(sale, this.rounding()) : null };
-    if (sale) this.state.resumed = extra.resumed ?? this.state.resumed;
+    this.publish({ ...extra, sale });
+  }
+
+  private publish(change: Partial<TillState>): void {
+    const sale = change.sale === undefined ? this.state.sale : change.sale;
+    this.state = { ...this.state, ...change, sale, totals: sale ? sales.saleTotals(sale, this.rounding()) : null };
     for (const listener of this.listeners) listener();
   }
 
   private requireSale(): OpenSale {
-    if (!this.state.sale) throw new EngineError(ERR.NO_SALE, 'No sale is open: scan an item first');
-    return this.state.sale;
+    return sales.requireSale(this.state.sale);
   }
 
   scan(codeOrBarcode: string, qty = 1): void {
@@ -151,8 +155,16 @@ export class TillService implements TillSessionApi {
     return sales.resolveTender(this.tenders(), codeOrKind);
   }
 
+  /** Account and loyalty tenders move a debtor's or member's money: refused until one can be attached. */
+  private unbackedTender(tender: Tender): EngineError {
+    const who = tender.kind === 'account' ? 'a debtor account' : 'a loyalty member';
+    return new EngineError(ERR.UNKNOWN_TENDER, `${tender.name} (${tender.code}) needs ${who} attached to the sale, and this till cannot attach one yet`);
+  }
+
   addTender(tenderCode: string, amount?: number): CompletedSale | null {
-    const sale = sales.addTender(this.requireSale(), this.tender(tenderCode), amount, this.rounding(), this.money());
+    const tender = this.tender(tenderCode);
+    if (tender.kind === 'account' || tender.kind === 'loyalty') throw this.unbackedTender(tender);
+    const sale = sales.addTender(this.requireSale(), tender, amount, this.rounding(), this.money());
     if (!sales.saleTotals(sale, this.rounding()).settled) {
       this.setSale(sale);
       return null;
@@ -161,6 +173,9 @@ export class TillService implements TillSessionApi {
   }
 
   private complete(sale: OpenSale): CompletedSale {
+    if (this.state.last?.kind === 'sale' && this.state.last.saleId === sale.id) {
+      throw new EngineError(ERR.ALREADY_SETTLED, `This sale was already recorded as ${this.state.last.saleNumber}`);
+    }
     const completed = sales.completeSale(sale, {
       saleNumber: this.writer.documentNumber(),
       completedAt: this.opts.now().toISOString(),
@@ -168,8 +183,17 @@ export class TillService implements TillSessionApi {
       money: this.money(),
     });
     this.writer.append({ kind: 'sale', operator: this.operator, at: completed.completedAt, doc: completed });
+    // From here on the sale is recorded: nothing below may make the till offer it again.
     this.writeSlips(completed);
-    this.setSale(null, { last: completed, resumed: false });
+    if (this.durable) {
+      try {
+        this.writer.openSale.clear();
+      } catch (err) {
+        // A leftover open sale is recognised as recorded at the next start (its id is in the journal).
+        this.store.warn(`${completed.saleNumber} is recorded, but open/${this.till}.json could not be removed: ${(err as Error).message}`);
+      }
+    }
+    this.publish({ sale: null, last: completed, resumed: false });
     return completed;
   }
 
@@ -178,7 +202,7 @@ export class TillService implements TillSessionApi {
     try {
       writeSlipFiles(this.store.dir, doc, this.company(), (width) => this.slipText(doc, width));
     } catch (err) {
-      this.store.warn(`slip files for ${docNumber(doc)} could not be written: ${(err as Error).message}`);
+      this.store.warn(`slip files for ${docNumberOf(doc)} could not be written: ${(err as Error).message}`);
     }
   }
 
@@ -210,27 +234,36 @@ export class TillService implements TillSessionApi {
     return { sale, lines };
   }
 
+  private buildRefund(saleNumber: string, lines: RefundRequestLine[] | 'all', tenderCode?: string): CompletedRefund {
+    const tender = this.tender(tenderCode ?? 'cash');
+    if (tender.kind === 'account' || tender.kind === 'loyalty') throw this.unbackedTender(tender);
+    this.store.journals.poll();
+    const { sale, prior } = this.saleFor(saleNumber);
+    return buildRefund({
+      sale,
+      priorRefunds: prior,
+      request: lines,
+      refundNumber: this.writer.documentNumber(),
+      till: this.till,
+      operator: this.operator,
+      completedAt: this.opts.now().toISOString(),
+      tender,
+      cashRounding: this.rounding(),
+    });
+  }
+
+  /** The refund exactly as `refund` would record it now (payout and rounding included); nothing is written. */
+  previewRefund(saleNumber: string, lines: RefundRequestLine[] | 'all', tenderCode?: string): CompletedRefund {
+    return this.buildRefund(saleNumber, lines, tenderCode);
+  }
+
   /** Under the store lock, after catching up every till's journal: two tills cannot both return the last unit. */
   refund(saleNumber: string, lines: RefundRequestLine[] | 'all', tenderCode?: string): CompletedRefund {
-    const tender = tenderCode ? this.tender(tenderCode) : this.tender('cash');
     return this.store.withStoreLockSync(() => {
-      this.store.journals.poll();
-      const { sale, prior } = this.saleFor(saleNumber);
-      const refund = buildRefund({
-        sale,
-        priorRefunds: prior,
-        request: lines,
-        refundNumber: this.writer.documentNumber(),
-        till: this.till,
-        operator: this.operator,
-        completedAt: this.opts.now().toISOString(),
-        tender,
-        cashRounding: this.rounding(),
-      });
+      const refund = this.buildRefund(saleNumber, lines, tenderCode);
       this.writer.append({ kind: 'refund', operator: this.operator, at: refund.completedAt, doc: refund });
       this.writeSlips(refund);
-      this.state = { ...this.state, last: refund };
-      for (const listener of this.listeners) listener();
+      this.publish({ last: refund });
       return refund;
     });
   }
@@ -246,8 +279,4 @@ export class TillService implements TillSessionApi {
   close(): void {
     this.writer.release();
   }
-}
-
-function docNumber(doc: CompletedSale | CompletedRefund): string {
-  return doc.kind === 'sale' ? doc.saleNumber : doc.refundNumber;
 }

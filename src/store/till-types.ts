@@ -54,6 +54,8 @@ export interface TillSessionApi {
   abandon(): void;
   /** Sale lines with what can still be returned, across every till's refunds. */
   refundable(saleNumber: string): { sale: CompletedSale; lines: RefundableLine[] };
+  /** The refund exactly as `refund` would record it now (payout and cash rounding included); writes nothing. */
+  previewRefund(saleNumber: string, lines: RefundRequestLine[] | 'all', tenderCode?: string): CompletedRefund;
   refund(saleNumber: string, lines: RefundRequestLine[] | 'all', tenderCode?: string): CompletedRefund;
   /** Slip text of a completed document at 40 or 80 columns. */
   slipText(doc: CompletedSale | CompletedRefund, width: 40 | 80): string;

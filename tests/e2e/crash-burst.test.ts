@@ -1,6 +1,7 @@
 // SIGKILL during a burst of sales from two tills: every sale whose slip was shown is in the
 // journal exactly once, the store reopens, and an open sale resumes.
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../cli/run-cli.js';
@@ -53,6 +54,12 @@ describe('crash during a burst of sales', () => {
     expect(listed.code).toBe(0);
     const numbers: string[] = listed.json().map((s: { saleNumber: string }) => s.saleNumber);
     expect(new Set(numbers).size).toBe(numbers.length);
+    // Numbers are unique by construction; a sale recorded twice would show as one open-sale id twice.
+    const saleIds = ['T1', 'T2'].flatMap((till) =>
+      fs.readFileSync(path.join(dir, 'journals', `${till}.jsonl`), 'utf8').trim().split('\n').map((l) => JSON.parse(l.slice(9)).doc.saleId as string),
+    );
+    expect(saleIds).toHaveLength(numbers.length);
+    expect(new Set(saleIds).size).toBe(saleIds.length);
     for (const n of shown) expect(numbers).toContain(n);
     // At most the one sale per till that was committed while its slip was on its way.
     expect(numbers.length - shown.length).toBeLessThanOrEqual(2);

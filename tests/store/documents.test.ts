@@ -168,9 +168,23 @@ describe('documents', () => {
     again.store.close();
   });
 
+  it('a store fresh from its first open can already recover a damaged document from .bak', async () => {
+    const dir = tempDir();
+    (await quietStore(dir)).store.close();
+    const good = fs.readFileSync(path.join(dir, 'tenders.json'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'tenders.json'), '');
+    const { store, warnings } = await quietStore(dir);
+    expect(store.get('tenders').tenders.map((t) => t.code)).toEqual(['CASH', 'CARD', 'ACC', 'LOY']);
+    expect(fs.readFileSync(path.join(dir, 'tenders.json'), 'utf8')).toBe(good);
+    expect(warnings.some((m) => /tenders\.json .*restored it from tenders\.json\.bak/.test(m))).toBe(true);
+    store.close();
+  });
+
   it('a damaged document with no backup stops the store from opening', async () => {
     const dir = tempDir();
     (await quietStore(dir)).store.close();
+    // Every document has a .bak from its first write: take that away too.
+    fs.rmSync(path.join(dir, 'accounts.json.bak'));
     fs.writeFileSync(path.join(dir, 'accounts.json'), '{');
     const err = await refused(openStore(dir, { stderr: false }));
     expect(err.code).toBe('CORRUPT');

@@ -108,6 +108,7 @@ describe('journal index snapshot', () => {
     const { dir, store } = await filled(10);
     store.close();
     fs.writeFileSync(ipath(dir), '{"v":1,');
+    fs.rmSync(`${ipath(dir)}.bak`, { force: true });
     const { store: again, warnings } = await quietStore(dir);
     expect(again.journals.counts()[0]!.records).toBe(10);
     expect(warnings.some((m) => /ignoring journals\/T1\.index\.json/.test(m))).toBe(true);

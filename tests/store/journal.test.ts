@@ -91,7 +91,7 @@ describe('till journal', () => {
     const again = await quietStore(dir);
     const w2 = again.store.claimTill('T1');
     expect(fs.readFileSync(journal(dir, 'T1'))).toEqual(good);
-    expect(fs.readFileSync(`${journal(dir, 'T1')}.rejected`, 'utf8')).toBe(`${torn}\n`);
+    expect(fs.readFileSync(`${journal(dir, 'T1')}.rejected`, 'utf8')).toMatch(new RegExp(`^# .* numbers up to seq 3 stay used\n${torn.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}\n$`));
     expect(again.warnings.some((m) => /T1\.jsonl: the last 30 bytes .*torn.*moved them to journals\/T1\.jsonl\.rejected.*seq 3/.test(m))).toBe(true);
     expect(w2.nextSeq()).toBe(4);
     w2.append({ kind: 'sale', operator: 'a', at, doc: sampleSale('T1', 4) });
@@ -110,10 +110,16 @@ describe('till journal', () => {
     expect(again.store.journals.counts()[0]!.records).toBe(2); // a reader never steps over it
     const w2 = again.store.claimTill('T1');
     expect(fs.statSync(journal(dir, 'T1')).size).toBe(size);
-    expect(fs.readFileSync(`${journal(dir, 'T1')}.rejected`, 'utf8')).toBe(bad);
+    expect(fs.readFileSync(`${journal(dir, 'T1')}.rejected`, 'utf8').endsWith(bad)).toBe(true);
     expect(again.warnings.some((m) => /bad checksum/.test(m))).toBe(true);
-    expect(w2.nextSeq()).toBe(3);
+    // That line was complete, so its slip may have been shown: its numbers are never reused,
+    // also after the next start, when the line is no longer in the journal.
+    expect(w2.nextSeq()).toBe(9);
+    w2.release();
     again.store.close();
+    const third = await quietStore(dir);
+    expect(third.store.claimTill('T1').nextSeq()).toBe(9);
+    third.store.close();
   });
 
   it('skips a corrupt line in the middle with a warning and keeps it in the file', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStore, type Store } from '../../src/store/index.js';
+import { openStore, storeFs, type Store } from '../../src/store/index.js';
 import { TillService } from '../../src/store/till-service.js';
 
 const opened: { store: Store; till?: TillService }[] = [];
@@ -93,5 +93,47 @@ describe('TillService', () => {
     till.scan('A1');
     expect(() => till.addTender('CARD', 5000)).toThrow(/cash only|at most/i);
     expect(till.getState().sale?.tenders).toHaveLength(0);
+  });
+
+  it('previews a refund exactly as it then records it, writing nothing', async () => {
+    const { dir, store, till } = await setup(5);
+    till.scan('A1'); // 19.99, paid by card; returned in cash: 20.00 after 5c rounding
+    const sale = till.addTender('CARD')!;
+    const before = fs.readFileSync(path.join(dir, 'journals', 'T1.jsonl'));
+    const preview = till.previewRefund(sale.saleNumber, 'all');
+    expect(preview.tenders).toEqual([expect.objectContaining({ tenderCode: 'CASH', amount: 2000 })]);
+    expect(fs.readFileSync(path.join(dir, 'journals', 'T1.jsonl'))).toEqual(before);
+    const refund = till.refund(sale.saleNumber, 'all');
+    expect({ ...refund, completedAt: '' }).toEqual({ ...preview, completedAt: '' });
+    expect(store.journals.refundsOf(sale.saleNumber)).toHaveLength(1);
+  });
+
+  it('refuses account and loyalty tenders while nobody can be attached to the sale', async () => {
+    const { till } = await setup();
+    till.scan('A1');
+    expect(() => till.addTender('ACC')).toThrow(/debtor/);
+    expect(() => till.addTender('LOY')).toThrow(/loyalty member/);
+    expect(till.getState().sale?.tenders).toHaveLength(0);
+    const sale = till.addTender('CASH')!;
+    expect(() => till.refund(sale.saleNumber, 'all', 'LOY')).toThrow(/loyalty member/);
+  });
+
+  it('never records a sale twice when removing the open sale fails after the journal write', async () => {
+    const { dir, till } = await setup();
+    till.scan('A1');
+    const unlink = storeFs.unlinkSync;
+    storeFs.unlinkSync = (f) => {
+      if (String(f).includes(`${path.sep}open${path.sep}`)) throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+      unlink(f);
+    };
+    try {
+      expect(till.addTender('CASH')?.saleNumber).toBe('T1-000001');
+    } finally {
+      storeFs.unlinkSync = unlink;
+    }
+    expect(till.getState().sale).toBeNull();
+    expect(() => till.addTender('CASH')).toThrow(/No sale is open/);
+    const lines = fs.readFileSync(path.join(dir, 'journals', 'T1.jsonl'), 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(1);
   });
 });
