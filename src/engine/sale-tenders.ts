@@ -5,6 +5,14 @@ import { formatMoney, type MoneyFormat } from './money.js';
 import { activeLines, balanceDue, cashDue, saleTotals } from './sale-totals.js';
 import type { CashRounding, Cents, OpenSale, Tender, TenderTaken } from './types.js';
 
+/**
+ * The most change a cash tender may give: the cash due itself or 5,000.00 (in minor units),
+ * whichever is larger. A barcode scanned into the amount field (R60,012,345,678.90) is refused
+ * instead of becoming change, while paying R50.00 with a R200 note, or a R9,000.00 sale with
+ * R10,000.00, goes through.
+ */
+export const MAX_CHANGE_FLOOR: Cents = 500_000;
+
 /** A tender by exact code, then case-insensitive code, then by kind (first of that kind). */
 export function resolveTender(tenders: readonly Tender[], codeOrKind: string): Tender {
   const wanted = codeOrKind.trim();
@@ -40,6 +48,11 @@ export function addTender(
     `Tender amount must be more than ${formatMoney(0, money)} (got ${formatMoney(taken, money)})`);
   assert(isCash || taken <= due, ERR.NON_CASH_OVER_DUE,
     `Change is given in cash only: ${tender.code} can take at most ${formatMoney(due, money)}`);
+  const most = Math.min(Number.MAX_SAFE_INTEGER, due + Math.max(due, MAX_CHANGE_FLOOR));
+  if (isCash && taken > most) {
+    assert(false, ERR.BAD_AMOUNT,
+      `${formatMoney(taken, money)} is far more than the ${formatMoney(due, money)} due: check the amount (at most ${formatMoney(most, money)} in cash)`);
+  }
   const line: TenderTaken = { tenderCode: tender.code, kind: tender.kind, name: tender.name, amount: taken };
   return { ...sale, tenders: [...sale.tenders, line] };
 }

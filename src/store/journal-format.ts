@@ -16,7 +16,8 @@ export interface JournalRecord {
   rows: unknown[];
 }
 
-const TILL_ID = /^[A-Za-z0-9_-]{1,16}$/;
+// Upper case only: sale numbers carry the till id and are typed back in any case at a refund.
+const TILL_ID = /^[A-Z0-9_-]{1,16}$/;
 
 export function isTillId(till: string): boolean {
   return TILL_ID.test(till);
@@ -24,7 +25,7 @@ export function isTillId(till: string): boolean {
 
 export function assertTillId(till: string): void {
   if (!isTillId(till)) {
-    throw new StoreError('INVALID', `till id ${JSON.stringify(till)} is not allowed: use 1-16 letters, digits, _ or -`, { field: 'till' });
+    throw new StoreError('INVALID', `till id ${JSON.stringify(till)} is not allowed: use 1-16 capital letters, digits, _ or -`, { field: 'till' });
   }
 }
 

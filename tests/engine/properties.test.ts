@@ -114,10 +114,11 @@ describe('properties', () => {
   });
 
   it('(d) parseMoney(formatMoney(x)) == x', () => {
-    fc.assert(fc.property(fc.integer({ min: -1e15, max: 1e15 }), fc.constantFrom(0, 2, 3), (x, decimals) => {
+    // parseMoney takes at most 15 digits, so 1e15 - 1 minor units is the largest amount typed in.
+    fc.assert(fc.property(fc.integer({ min: -(1e15 - 1), max: 1e15 - 1 }), fc.constantFrom(0, 2, 3), (x, decimals) => {
       expect(parseMoney(formatMoney(x, { decimals }), decimals, { allowNegative: true })).toBe(x);
     }));
-    fc.assert(fc.property(fc.integer({ min: 0, max: 1e15 }), (x) => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 1e15 - 1 }), (x) => {
       expect(parseMoney(formatMoney(x))).toBe(x);
     }));
   });

@@ -5,6 +5,7 @@ import {
   voidLine,
 } from '../../src/engine/sale.js';
 import type { CashRounding, OpenSale } from '../../src/engine/types.js';
+import { MAX_CHANGE_FLOOR } from '../../src/engine/sale-tenders.js';
 import { ACC, BREAD, CARD, CASH, EGGS, LOY, MILK, TENDERS, expectEngineError } from './fixtures.js';
 
 const R = { symbol: 'R' };
@@ -160,5 +161,17 @@ describe('completeSale', () => {
     const sale = setDiscount(addItem(start(), MILK), 1, 1999);
     const done = completeSale(sale, opts(5));
     expect(done).toMatchObject({ total: 0, tenders: [], change: 0, rounding: 0, tax: [] });
+  });
+});
+
+describe('absurd cash amounts', () => {
+  it('refuses a cash amount that would give more change than the due or R5,000, and takes one just inside', () => {
+    const cash = { code: 'CASH', name: 'Cash', kind: 'cash' as const, ledgerAccount: '3700.000.000.00', useLoyaltyPlus: false };
+    const sale = addItem(newSale({ id: 's', till: 'T1', operator: 'o', startedAt: '2026-01-01T00:00:00.000Z' }), { code: 'A', barcode: '', description: 'A', price: 5048, taxRate: 1500 });
+    expect(() => addTender(sale, cash, 6001234567890, 0, { symbol: 'R', decimals: 2 })).toThrow(/far more than the R50\.48 due/);
+    expect(addTender(sale, cash, 5048 + MAX_CHANGE_FLOOR, 0).tenders[0]!.amount).toBe(505048);
+    expect(() => addTender(sale, cash, 5048 + MAX_CHANGE_FLOOR + 1, 0)).toThrow(/check the amount/);
+    const big = addItem(newSale({ id: 't', till: 'T1', operator: 'o', startedAt: '2026-01-01T00:00:00.000Z' }), { code: 'TV', barcode: '', description: 'TV', price: 900_000, taxRate: 1500 });
+    expect(addTender(big, cash, 1_000_000, 0).tenders[0]!.amount).toBe(1_000_000);
   });
 });

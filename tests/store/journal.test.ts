@@ -77,7 +77,7 @@ describe('till journal', () => {
     const { store } = await quietStore(tempDir());
     const err = storeErrorOf(() => store.claimTill(till));
     expect(err.code).toBe('INVALID');
-    expect(err.message).toMatch(/1-16 letters, digits, _ or -/);
+    expect(err.message).toMatch(/1-16 capital letters, digits, _ or -/);
     store.close();
   });
 
@@ -177,6 +177,14 @@ describe('till journal', () => {
     expect(w.nextSeq()).toBe(3);
     w.append({ kind: 'sale', operator: 'a', at, doc: sampleSale('T1', 3) });
     expect([...store.journals.scan()].map((r) => r.seq)).toEqual([1, 2, 3]);
+    store.close();
+  });
+});
+
+describe('till ids', () => {
+  it('are upper case, so a sale number typed in any case finds its own till only', async () => {
+    const { store } = await quietStore(tempDir());
+    expect(() => store.claimTill('t1')).toThrow(/till id "t1" is not allowed: use 1-16 capital letters/);
     store.close();
   });
 });
