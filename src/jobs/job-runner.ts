@@ -1,10 +1,7 @@
 // The job runner: node-cron schedules in the store's time zone, one process per store (the job
 // lock), one run per job at a time, success recorded durably only when a run completes, and
 // missed slots caught up once: at start-up, on node-cron's execution:missed / execution:overlap,
-// and after a wall-clock jump.
-//
-// Only long-running processes (the full-screen UI) create a runner (SPEC section 6): a one-shot
-// command runs only what it was asked for, and must never start the schedules or their catch-up.
+// and after a wall-clock jump. Only the full-screen UI creates a runner (SPEC section 6).
 import { acquireJobLock, elsewhereReason, type JobLock } from './job-lock.js';
 import { checkTimeZone, compileJobs, type CompiledJob } from './job-defs.js';
 import { emptyJobState, interruptedFields, JobStateFile, readJobStates } from './job-state.js';
