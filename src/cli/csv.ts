@@ -45,3 +45,26 @@ export function readCsv(text: string, file: string, required: string[], optional
 export function writeCsv(columns: string[], rows: string[][]): string {
   return stringify([columns, ...rows]);
 }
+
+// The same words the Debtor Loyalty tab accepts (engine/loyalty/validate.ts), so a yes/no cell
+// means one thing in every file.
+const YES = new Set(['yes', 'y', 'true']);
+const NO = new Set(['no', 'n', 'false']);
+
+/** A yes/no cell: true, false, undefined when empty (not given), or null when it is neither. */
+export function parseYesNo(cell: string): boolean | undefined | null {
+  const t = cell.trim().toLowerCase();
+  if (t === '') return undefined;
+  if (YES.has(t)) return true;
+  if (NO.has(t)) return false;
+  return null;
+}
+
+export function yesNo(value: boolean): string {
+  return value ? 'yes' : 'no';
+}
+
+/** Throws the Refusal listing every problem (exit 1, nothing changed) when there is any. */
+export function refuseIfAny(problems: string[]): void {
+  if (problems.length) throw new Refusal(problems[0]!, problems);
+}

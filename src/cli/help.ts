@@ -4,8 +4,10 @@ Usage:
   tillpoint [--data DIR] [--till ID]           open the till (full screen)
   tillpoint --back-office [--data DIR]         open the back office (no till)
   tillpoint init [--demo]                      create a store (with demo data)
-  tillpoint import items FILE.csv              add or update items (all rows or none)
-  tillpoint export items [--out FILE]          write the items as CSV
+  tillpoint import items|debtors|contracts FILE.csv
+                                               add or update records (all rows or none)
+  tillpoint export items|debtors|contracts [--out FILE]
+                                               write them as CSV (the import format)
   tillpoint sell --item CODE[xQTY]... --tender T[:AMOUNT]... [--json]
   tillpoint refund SALE [--line N[xQTY]]... [--tender T] [--json]
   tillpoint sales [--json]                     list sales and refunds
@@ -28,13 +30,30 @@ Exit codes: 0 done, 1 input refused (nothing changed), 2 usage error.
 export const COMMAND_HELP: Record<string, string> = {
   init: `tillpoint init [--demo] [--data DIR]
   Creates the store (an empty store has working defaults: tenders, ledger accounts, settings).
-  --demo also fills it with the demo items.`,
-  import: `tillpoint import items FILE.csv [--data DIR]
-  Header: code,barcode,description,price,taxRate (code, description and price required; any order).
-  price is a decimal amount including tax (19.99); taxRate a percentage (15 or 15.0).
-  Existing codes are updated, new codes added. Every bad row is reported by line; then nothing changes.`,
-  export: `tillpoint export items [--out FILE] [--data DIR]
-  Writes every item in the import format (to standard output unless --out).`,
+  --demo also fills it with the demo items, debtors and contracts.`,
+  import: `tillpoint import items|debtors|contracts FILE.csv [--data DIR] [--json]
+  A header row names the columns, in any order; required columns must be there, unknown ones are
+  refused. Existing records are updated (columns the file leaves out keep their values), new ones
+  added. Every bad row is reported by line (file: line N: column: problem); then nothing changes.
+
+  items     code,barcode,description,price,taxRate,loyalty,loyaltyPercent
+            (code, description and price required). price: a decimal amount including tax
+            (19.99); taxRate: a percentage (15 or 15.0); loyalty: yes or no (Loyalty applicable);
+            loyaltyPercent: the item's own Loyalty Percentage (2.5), only with loyalty=yes.
+  debtors   code,name,cellphone,email,loyaltyApplicable,excludeFromContracts,
+            target1,percent1,target2,percent2,target3,percent3,target4,percent4
+            (code and name required). cellphone: 7-15 digits, optional leading +; email: an
+            address or empty; loyaltyApplicable: no, monthly-journal, quarterly-journal,
+            yearly-journal, monthly-payment or quarterly-payment; excludeFromContracts: yes or no;
+            targets: decimal sales amounts, strictly ascending (200.00); percents: 0 to 100 (2.5);
+            leave both cells of unused tiers empty. Checked exactly as the Debtor Loyalty tab.
+            A debtor whose loyalty goes from no to on is switched on at the time of the import.
+  contracts debtor,item,price,excludeFromRebates (debtor, item and price required). The debtor
+            and the item must exist; price: the contract price including tax (17.99);
+            excludeFromRebates: yes or no (default no). One contract per debtor and item.`,
+  export: `tillpoint export items|debtors|contracts [--out FILE] [--data DIR]
+  Writes every record in the import format (to standard output unless --out).
+  Items get the loyalty columns once some item has loyalty settings.`,
   sell: `tillpoint sell --item CODE[xQTY]... --tender T[:AMOUNT]... [--till ID] [--json]
   Records a sale exactly as the till would. T is a tender code or kind (cash, card, ...);
   no AMOUNT = the balance due. Cash is rounded per Company Details; change is given in cash only.

@@ -1,22 +1,30 @@
-// Items CSV: code,barcode,description,price,taxRate. Shared by `import items`, `export items`
-// and the demo store, so the demo exercises the same validation as a real import.
+// Items CSV: code,barcode,description,price,taxRate[,loyalty,loyaltyPercent]. Shared by
+// `import items`, `export items` and the demo store, so the demo exercises the same validation
+// as a real import.
 import { parseMoney, parseRate, formatMoney, formatRate } from '../engine/money.js';
-import type { Item } from '../engine/types.js';
+import type { BasisPoints, Item } from '../engine/types.js';
 import type { Store } from '../store/index.js';
 import { Refusal } from './clock.js';
-import { readCsv, writeCsv } from './csv.js';
+import { parseYesNo, readCsv, writeCsv, yesNo } from './csv.js';
 
 export const ITEM_COLUMNS = ['code', 'barcode', 'description', 'price', 'taxRate'];
+/** Inventory > Extra: Loyalty applicable (yes/no) and the item's own Loyalty Percentage. */
+export const ITEM_LOYALTY_COLUMNS = ['loyalty', 'loyaltyPercent'];
 /** Tax rate of a new item whose row leaves taxRate out: the standard VAT rate of the default currency (R). */
 export const STANDARD_TAX_RATE = 1500;
 
 /** A row of the file: the columns it gave. An existing item keeps the fields of columns the file leaves out. */
-export type ItemRow = Pick<Item, 'code' | 'description' | 'price'> & Partial<Pick<Item, 'barcode' | 'taxRate'>>;
+export type ItemRow = Pick<Item, 'code' | 'description' | 'price'> & Partial<Pick<Item, 'barcode' | 'taxRate'>> & {
+  /** Loyalty applicable; undefined when the cell is empty or the column missing (keep). */
+  loyalty?: boolean;
+  /** The item's own rate; null when the column is there but empty (no own rate), undefined when missing (keep). */
+  loyaltyRate?: BasisPoints | null;
+};
 const CODE = /^[A-Za-z0-9._\/-]{1,24}$/;
 const BARCODE = /^[0-9A-Za-z]{0,32}$/;
 
 export function parseItemsCsv(text: string, file: string): ItemRow[] {
-  const rows = readCsv(text, file, ['code', 'description', 'price'], ['barcode', 'taxRate']);
+  const rows = readCsv(text, file, ['code', 'description', 'price'], ['barcode', 'taxRate', ...ITEM_LOYALTY_COLUMNS]);
   const problems: string[] = [];
   const items: ItemRow[] = [];
   const codes = new Map<string, number>();
@@ -51,9 +59,24 @@ export function parseItemsCsv(text: string, file: string): ItemRow[] {
         bad(`taxRate: ${(err as Error).message}`);
       }
     }
+    const loyalty = parseYesNo(row.get('loyalty'));
+    if (loyalty === null) bad(`loyalty: must be yes or no (got "${row.get('loyalty')}")`);
+    let loyaltyRate: number | null | undefined = row.has('loyaltyPercent') ? null : undefined;
+    const percent = row.get('loyaltyPercent');
+    if (percent !== '') {
+      // An own percentage on an item that does not earn would be silently ignored at the till.
+      if (loyalty !== true) bad('loyaltyPercent: is allowed only with loyalty=yes on the same row');
+      try {
+        loyaltyRate = parseRate(percent);
+      } catch (err) {
+        bad(`loyaltyPercent: ${(err as Error).message}`);
+      }
+    }
     const item: ItemRow = { code, description, price };
     if (row.has('barcode')) item.barcode = barcode;
     if (taxRate !== undefined) item.taxRate = taxRate;
+    if (typeof loyalty === 'boolean') item.loyalty = loyalty;
+    if (loyaltyRate !== undefined) item.loyaltyRate = loyaltyRate;
     items.push(item);
   }
   if (problems.length) throw new Refusal(problems[0]!, problems);
@@ -68,14 +91,15 @@ export async function importItems(store: Store, incoming: ItemRow[], file: strin
     added = 0;
     updated = 0;
     const byCode = new Map(doc.items.map((item, i) => [item.code, i]));
-    for (const item of incoming) {
-      const at = byCode.get(item.code);
+    for (const row of incoming) {
+      const at = byCode.get(row.code);
+      const { loyalty: _l, loyaltyRate: _r, ...fields } = row;
       if (at === undefined) {
-        byCode.set(item.code, doc.items.length);
-        doc.items.push({ barcode: '', taxRate: STANDARD_TAX_RATE, ...item });
+        byCode.set(row.code, doc.items.length);
+        doc.items.push(withLoyalty({ barcode: '', taxRate: STANDARD_TAX_RATE, ...fields }, row));
         added++;
       } else {
-        doc.items[at] = { ...doc.items[at]!, ...item };
+        doc.items[at] = withLoyalty({ ...doc.items[at]!, ...fields }, row);
         updated++;
       }
     }
@@ -90,9 +114,30 @@ export async function importItems(store: Store, incoming: ItemRow[], file: strin
   return { added, updated };
 }
 
+/** The item's Extra tab after the row: given cells replace, missing ones keep what it had. */
+function withLoyalty(item: Item, row: ItemRow): Item {
+  if (row.loyalty === undefined) return item;
+  if (!row.loyalty) return { ...item, loyalty: { loyaltyApplicable: false } };
+  const rate = row.loyaltyRate === undefined ? item.loyalty?.loyaltyRate : (row.loyaltyRate ?? undefined);
+  return { ...item, loyalty: { loyaltyApplicable: true, ...(rate === undefined ? {} : { loyaltyRate: rate }) } };
+}
+
+const rateText = (bp: BasisPoints) => formatRate(bp).replace('%', '');
+
+/**
+ * The loyalty columns are written only when some item has loyalty settings: a store that never
+ * used them exports the same file as before loyalty existed, so scripts reading it keep working.
+ * An item without settings gets empty cells, which an import reads as "leave as it is".
+ */
 export function itemsToCsv(items: Item[]): string {
+  const withLoyaltyColumns = items.some((i) => i.loyalty !== undefined);
   return writeCsv(
-    ITEM_COLUMNS,
-    items.map((i) => [i.code, i.barcode, i.description, formatMoney(i.price), formatRate(i.taxRate).replace('%', '')]),
+    withLoyaltyColumns ? [...ITEM_COLUMNS, ...ITEM_LOYALTY_COLUMNS] : ITEM_COLUMNS,
+    items.map((i) => {
+      const cells = [i.code, i.barcode, i.description, formatMoney(i.price), rateText(i.taxRate)];
+      if (!withLoyaltyColumns) return cells;
+      const own = i.loyalty?.loyaltyRate;
+      return [...cells, i.loyalty ? yesNo(i.loyalty.loyaltyApplicable) : '', own === undefined ? '' : rateText(own)];
+    }),
   );
 }

@@ -10,8 +10,8 @@ type Command = (inv: Invocation, now: () => Date) => Promise<number>;
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   init: async () => (await import('./commands/init.js')).initCommand,
-  import: async () => (await import('./commands/items.js')).importCommand,
-  export: async () => (await import('./commands/items.js')).exportCommand,
+  import: async () => (await import('./commands/csv-transfer.js')).importCommand,
+  export: async () => (await import('./commands/csv-transfer.js')).exportCommand,
   sell: async () => (await import('./commands/sell.js')).sellCommand,
   refund: async () => (await import('./commands/refund.js')).refundCommand,
   sales: async () => (await import('./commands/sales.js')).salesCommand,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Invocation } from './args.js';
-import { UsageError } from './clock.js';
+import { clockFromEnv, UsageError, type Clock } from './clock.js';
 import { defaultDataDir } from './paths.js';
 import { openStore, type Store } from '../store/index.js';
 import { seedDemo } from './demo.js';
@@ -9,7 +9,8 @@ import { seedDemo } from './demo.js';
 const TILL_ID = /^[A-Za-z0-9_-]{1,16}$/;
 
 export function tillId(inv: Invocation, env: NodeJS.ProcessEnv = process.env): string {
-  const till = inv.values.till ?? env.TILLPOINT_TILL ?? 'T1';
+  // Till ids are upper case (they start every sale number): --till t1 is till T1.
+  const till = (inv.values.till ?? env.TILLPOINT_TILL ?? 'T1').toUpperCase();
   if (!TILL_ID.test(till)) throw new UsageError(`--till must be 1-16 letters, digits, - or _ (got "${till}")`);
   return till;
 }
@@ -19,10 +20,11 @@ export function tillId(inv: Invocation, env: NodeJS.ProcessEnv = process.env): s
  * store (data/ beside tillpoint) is filled with the demo data the first time, so `npm start` on a
  * fresh clone opens a store that can sell.
  */
-export async function openCliStore(inv: Invocation): Promise<{ store: Store; created: boolean }> {
+export async function openCliStore(inv: Invocation, now: Clock = clockFromEnv()): Promise<{ store: Store; created: boolean }> {
   const chosen = inv.values.data ? { dir: path.resolve(inv.values.data), embedded: false } : defaultDataDir();
   const created = !fs.existsSync(path.join(chosen.dir, 'settings.json'));
   const store = await openStore(chosen.dir, { create: true });
-  if (created && chosen.embedded) await seedDemo(store);
+  // `now` (TILLPOINT_NOW when set) is when the demo debtors' loyalty is switched on.
+  if (created && chosen.embedded) await seedDemo(store, now);
   return { store, created };
 }

@@ -1,5 +1,6 @@
 // Domain types shared by the engine, the store and the screens. Money is integer cents, rates are
 // basis points (15% = 1500). Everything here is plain JSON so it can be journalled as is.
+import type { ItemLoyalty } from './loyalty/types.js';
 
 export type Cents = number;
 export type BasisPoints = number;
@@ -17,6 +18,8 @@ export interface Item {
   /** Unit price including tax. */
   price: Cents;
   taxRate: BasisPoints;
+  /** Inventory > Extra. Optional: items written before loyalty existed have none (= not applicable). */
+  loyalty?: ItemLoyalty;
 }
 
 export interface Tender {

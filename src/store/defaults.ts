@@ -1,4 +1,4 @@
-// The documents of a new store (SPEC section 6): empty of items, but with working defaults:
+// The documents of a new store (SPEC section 6): empty of items, debtors and contracts, but with working defaults:
 // Loyalty Provider Built-in, no cash rounding, the machine's time zone, the four standard
 // tenders and a chart of ledger accounts in which every account setup must choose is chosen.
 import { randomUUID } from 'node:crypto';
@@ -65,5 +65,7 @@ export function defaultDocuments(timeZone: string): Documents {
     items: { schemaVersion: 1, items: [] },
     tenders: { schemaVersion: 1, tenders: DEFAULT_TENDERS.map((t) => ({ ...t })) },
     accounts: { schemaVersion: 1, accounts: DEFAULT_ACCOUNTS.map((a) => ({ ...a })) },
+    debtors: { schemaVersion: 1, debtors: [] },
+    contracts: { schemaVersion: 1, contracts: [] },
   };
 }

@@ -1,5 +1,6 @@
 // Shapes of the lowdb documents. Each carries schemaVersion; src/store/schemas.ts validates them.
-import type { CompanyDetails, Item, LoyaltyProvider, Tender } from '../engine/types.js';
+import type { Contract, DebtorLoyalty } from '../engine/loyalty/types.js';
+import type { Cents, CompanyDetails, Item, LoyaltyProvider, Tender } from '../engine/types.js';
 
 export type AccountType = 'asset' | 'liability' | 'equity' | 'income' | 'expense';
 export const ACCOUNT_TYPES: readonly AccountType[] = ['asset', 'liability', 'equity', 'income', 'expense'];
@@ -44,11 +45,42 @@ export interface AccountsDoc {
   accounts: LedgerAccount[];
 }
 
+/** Debtor file tab Account. */
+export interface DebtorAccount {
+  creditLimit: Cents;
+  onHold: boolean;
+}
+
+/** Debtor file: tab General (code, name, cellphone, email), Account and Loyalty. */
+export interface Debtor {
+  code: string;
+  name: string;
+  /** Digits with an optional leading +, 7-15 digits; empty when none. */
+  cellphone: string;
+  /** Empty when none. */
+  email: string;
+  account: DebtorAccount;
+  loyalty: DebtorLoyalty;
+}
+
+export interface DebtorsDoc {
+  schemaVersion: number;
+  debtors: Debtor[];
+}
+
+export interface ContractsDoc {
+  schemaVersion: number;
+  /** At most one contract per debtor and item. */
+  contracts: Contract[];
+}
+
 export interface Documents {
   settings: SettingsDoc;
   items: ItemsDoc;
   tenders: TendersDoc;
   accounts: AccountsDoc;
+  debtors: DebtorsDoc;
+  contracts: ContractsDoc;
 }
 
 export type DocName = keyof Documents;

@@ -1,4 +1,4 @@
-// The four lowdb documents of a store. Each process keeps a frozen copy of each and re-reads a
+// The lowdb documents of a store. Each process keeps a frozen copy of each and re-reads a
 // file when another process replaced it (the stat changed). Changes are made under the store
 // lock by the caller, re-read from disk first so no other terminal's edit is overwritten.
 import fs from 'node:fs';
@@ -10,7 +10,14 @@ import { StoreError } from './errors.js';
 import { migrateDocument } from './migrations.js';
 import { validateDocument } from './schemas.js';
 
-export const DOC_NAMES: readonly DocName[] = ['settings', 'items', 'tenders', 'accounts'];
+export const DOC_NAMES: readonly DocName[] = ['settings', 'items', 'tenders', 'accounts', 'debtors', 'contracts'];
+
+/**
+ * Documents newer than the first release: a store written before them simply never had them, so
+ * creating them empty is no news. One that is missing while its `.bak` is there (every durable
+ * write leaves one, the first included) did exist and was lost, and then we do warn.
+ */
+const ADDED_LATER: ReadonlySet<DocName> = new Set<DocName>(['debtors', 'contracts']);
 
 interface Cached<N extends DocName> {
   value: Documents[N];
@@ -85,7 +92,8 @@ export class DocumentSet {
     for (const name of DOC_NAMES) {
       const value = await this.readFromDisk(name, true);
       if (value !== null) continue;
-      if (!isNewStore) this.warn(`${name}.json was missing; created it with the defaults of a new store`);
+      const lost = !ADDED_LATER.has(name) || fs.existsSync(`${this.fileOf(name)}.bak`);
+      if (!isNewStore && lost) this.warn(`${name}.json was missing; created it with the defaults of a new store`);
       built ??= defaults();
       await this.write(name, structuredClone(built[name]));
     }

@@ -18,6 +18,8 @@ export const MIGRATIONS: Record<DocName, Record<number, Migration>> = {
   items: { 0: (doc) => ({ ...doc, schemaVersion: 1 }) },
   tenders: { 0: (doc) => ({ ...doc, schemaVersion: 1 }) },
   accounts: { 0: (doc) => ({ ...doc, schemaVersion: 1 }) },
+  debtors: { 0: (doc) => ({ ...doc, schemaVersion: 1 }) },
+  contracts: { 0: (doc) => ({ ...doc, schemaVersion: 1 }) },
 };
 
 export function newerVersionError(file: string, what: string, version: number, readsUpTo: number): StoreError {

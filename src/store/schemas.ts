@@ -5,6 +5,8 @@
 // zod/mini rather than zod: the same checks at a fifth of the bundle, which the till's start-up
 // memory budget needs (measured by npm run bench).
 import * as z from 'zod/mini';
+import { LOYALTY_APPLICABLE } from '../engine/loyalty/types.js';
+import { instantMs } from '../engine/loyalty/time-zone.js';
 import { TENDER_KINDS } from '../engine/types.js';
 import { ACCOUNT_TYPES, type DocName } from './documents-types.js';
 import { StoreError } from './errors.js';
@@ -14,6 +16,10 @@ const BP = 'expected basis points: a whole number from 0 to 10000 (15% = 1500)';
 const CODE = 'expected a code of 1-32 letters, digits, dots, dashes or underscores';
 const BARCODE = 'expected a barcode of 0-32 letters or digits (empty when none)';
 const ACCOUNT_CODE = 'expected a ledger account code like 3700.000.000.00';
+const BOOL = 'expected true or false';
+const CELLPHONE = 'expected a cellphone number: 7-15 digits with an optional leading + (empty when none)';
+const EMAIL = 'expected an email address like name@example.co.za (empty when none)';
+const INSTANT = 'expected an ISO date-time with an offset, e.g. 2026-03-31T22:00:00Z';
 
 const wholeNumber = (error: string, min?: number, max?: number, rangeError = error) =>
   z.int({ error }).check(
@@ -60,12 +66,68 @@ function unique(values: string[], ctx: Issues, at: (i: number) => (string | numb
   });
 }
 
+const bool = z.boolean({ error: BOOL });
+
+/** Inventory > Extra; optional so items.json files from before loyalty stay valid. */
+const itemLoyaltySchema = z.looseObject({ loyaltyApplicable: bool, loyaltyRate: z.optional(bp) });
+
 export const itemSchema = z.looseObject({
   code,
   barcode: pattern(/^[A-Za-z0-9]{0,32}$/, BARCODE),
   description: text(200, 'expected a description'),
   price: centsAtLeast0,
   taxRate: bp,
+  loyalty: z.optional(itemLoyaltySchema),
+});
+
+const isInstant = (v: string): boolean => {
+  try {
+    instantMs(v);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The Debtor Loyalty tab; the same rules as engine/loyalty/validate.ts, on stored (typed) values. */
+const debtorLoyaltySchema = z
+  .looseObject({
+    applicable: oneOf(LOYALTY_APPLICABLE, `expected one of ${LOYALTY_APPLICABLE.join(', ')}`),
+    excludeFromContracts: bool,
+    tiers: z
+      .array(z.looseObject({ target: centsAtLeast0, rate: bp }), { error: 'expected a list of sales targets' })
+      .check(z.maxLength(4, { error: 'expected at most 4 sales targets' })),
+    switchedOnAt: z.nullable(pattern(/./, INSTANT).check(z.refine(isInstant, { error: INSTANT }))),
+  })
+  .check(
+    z.superRefine((l, ctx) => {
+      l.tiers.forEach((t, i) => {
+        const before = l.tiers[i - 1];
+        if (before !== undefined && t.target <= before.target) {
+          ctx.addIssue({ code: 'custom', path: ['tiers', i, 'target'], message: `expected more than the target before it (${before.target} cents): targets ascend strictly` });
+        }
+      });
+      // Sales before the switch-on never earn, so an active debtor without one would be ambiguous.
+      if (l.applicable !== 'no' && l.switchedOnAt === null) {
+        ctx.addIssue({ code: 'custom', path: ['switchedOnAt'], message: `${INSTANT}: loyalty is on (${l.applicable}), so it needs its switch-on time` });
+      }
+    }),
+  );
+
+export const debtorSchema = z.looseObject({
+  code,
+  name: text(60, 'expected a name'),
+  cellphone: pattern(/^(\+?\d{7,15})?$/, CELLPHONE),
+  email: pattern(/^([^\s@]+@[^\s@.]+(\.[^\s@.]+)+)?$/, EMAIL).check(z.maxLength(254, { error: EMAIL })),
+  account: z.looseObject({ creditLimit: centsAtLeast0, onHold: bool }),
+  loyalty: debtorLoyaltySchema,
+});
+
+export const contractSchema = z.looseObject({
+  debtor: code,
+  item: code,
+  price: centsAtLeast0,
+  excludeFromRebates: bool,
 });
 
 export const tenderSchema = z.looseObject({
@@ -73,7 +135,7 @@ export const tenderSchema = z.looseObject({
   name: text(40, 'expected a name'),
   kind: oneOf(TENDER_KINDS, `expected one of ${TENDER_KINDS.join(', ')}`),
   ledgerAccount: accountCode,
-  useLoyaltyPlus: z.boolean({ error: 'expected true or false' }),
+  useLoyaltyPlus: bool,
 });
 
 export const accountSchema = z.looseObject({
@@ -125,11 +187,32 @@ export const accountsSchema = z
   .looseObject({ schemaVersion, accounts: z.array(accountSchema, { error: 'expected a list of ledger accounts' }) })
   .check(z.superRefine((doc, ctx) => unique(doc.accounts.map((a) => a.code), ctx, (i) => ['accounts', i, 'code'], 'account code')));
 
+export const debtorsSchema = z
+  .looseObject({ schemaVersion, debtors: z.array(debtorSchema, { error: 'expected a list of debtors' }) })
+  .check(z.superRefine((doc, ctx) => unique(doc.debtors.map((d) => d.code), ctx, (i) => ['debtors', i, 'code'], 'debtor code')));
+
+export const contractsSchema = z
+  .looseObject({ schemaVersion, contracts: z.array(contractSchema, { error: 'expected a list of contracts' }) })
+  .check(
+    z.superRefine((doc, ctx) => {
+      const seen = new Map<string, number>();
+      doc.contracts.forEach((c, i) => {
+        // Two contracts for one debtor and item would leave the till to guess which price applies.
+        const key = JSON.stringify([c.debtor, c.item]);
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, i);
+        else ctx.addIssue({ code: 'custom', path: ['contracts', i, 'item'], message: `debtor ${c.debtor} already has a contract for item ${c.item} (entry ${first + 1})` });
+      });
+    }),
+  );
+
 export const DOCUMENT_SCHEMAS: Record<DocName, z.ZodMiniType> = {
   settings: settingsSchema,
   items: itemsSchema,
   tenders: tendersSchema,
   accounts: accountsSchema,
+  debtors: debtorsSchema,
+  contracts: contractsSchema,
 };
 
 const saleLineSchema = z.looseObject({

@@ -80,3 +80,14 @@ describe('tillpoint sell / refund / sales', () => {
     expect(cli(['--data', dir, 'sell', '--bogus']).code).toBe(2);
   });
 });
+
+describe('till ids on the command line', () => {
+  it('are taken in any case as the upper-case till, and its sales refund by either spelling', () => {
+    const dir = storeWithItems();
+    const sale = cli(['--data', dir, '--till', 't2', 'sell', '--item', 'A1', '--tender', 'CASH', '--json']).json();
+    expect(sale.saleNumber).toBe('T2-000001');
+    const refund = cli(['--data', dir, 'refund', 't2-000001', '--json']);
+    expect(refund.code).toBe(0);
+    expect(refund.json()).toMatchObject({ saleNumber: 'T2-000001', total: 1999 });
+  });
+});

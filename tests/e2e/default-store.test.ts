@@ -12,7 +12,10 @@ function packageCopy(): { root: string; bundle: string } {
   fs.mkdirSync(path.join(root, 'data', 'demo'), { recursive: true });
   fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(root, 'package.json'));
   fs.copyFileSync(BUNDLE, path.join(root, 'dist', 'tillpoint.js'));
-  fs.copyFileSync(path.join(ROOT, 'data', 'demo', 'items.csv'), path.join(root, 'data', 'demo', 'items.csv'));
+  // The whole demo folder: the first start loads items, debtors and contracts from it.
+  for (const f of fs.readdirSync(path.join(ROOT, 'data', 'demo'))) {
+    fs.copyFileSync(path.join(ROOT, 'data', 'demo', f), path.join(root, 'data', 'demo', f));
+  }
   fs.copyFileSync(path.join(ROOT, 'data', 'README.md'), path.join(root, 'data', 'README.md'));
   return { root, bundle: path.join(root, 'dist', 'tillpoint.js') };
 }
