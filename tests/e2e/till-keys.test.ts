@@ -56,6 +56,8 @@ describe.each(['xterm-256color', 'screen'])('the till under TERM=%s', (term) => 
     session.keys('Enter');
     await session.waitFor(/CASH/);
     session.keys('Enter');
+    await session.waitFor(/Pay back \D*17\.49 in CASH\?/); // the exact payout, confirmed next
+    session.keys('Enter');
     await session.waitFor('T1-000002');
     const records = journal(dir, 'T1');
     expect(records).toHaveLength(2);

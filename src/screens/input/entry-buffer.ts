@@ -6,6 +6,8 @@ export interface EntryState {
   value: string;
   /** 0..value.length, in UTF-16 units at code point boundaries. */
   cursor: number;
+  /** The whole value is selected (a pre-filled value): the next character typed replaces it. */
+  selected: boolean;
 }
 
 export interface EntryBuffer {
@@ -13,6 +15,9 @@ export interface EntryBuffer {
   get(): EntryState;
   /** Replaces the value; the cursor goes to the end. */
   set(value: string): void;
+  /** Replaces the value and selects all of it (select-all semantics: typing replaces it,
+   * Backspace, Left/Right, Home/End edit it, Enter alone keeps it). */
+  setSelected(value: string): void;
   insert(text: string): void;
   backspace(): void;
   delete(): void;
@@ -37,39 +42,42 @@ function sizeAt(value: string, i: number): number {
 }
 
 export function createEntryBuffer(initial = ''): EntryBuffer {
-  let state: EntryState = { value: initial, cursor: initial.length };
+  let state: EntryState = { value: initial, cursor: initial.length, selected: false };
   const listeners = new Set<() => void>();
 
-  function update(value: string, cursor: number): void {
+  /** Every change but setSelected drops the selection (the value is then edited as it is). */
+  function update(value: string, cursor: number, selected = false): void {
     const c = Math.max(0, Math.min(cursor, value.length));
-    if (value === state.value && c === state.cursor) return;
-    state = { value, cursor: c };
+    if (value === state.value && c === state.cursor && selected === state.selected) return;
+    state = { value, cursor: c, selected };
     for (const fn of listeners) fn();
   }
 
   return {
     get: () => state,
     set: (value) => update(value, value.length),
+    setSelected: (value) => update(value, value.length, value !== ''),
     insert(text) {
+      if (state.selected) return update(text, text.length);
       const { value, cursor } = state;
       update(value.slice(0, cursor) + text + value.slice(cursor), cursor + text.length);
     },
     backspace() {
       const { value, cursor } = state;
-      if (cursor === 0) return;
+      if (cursor === 0) return update(value, cursor);
       const n = sizeBefore(value, cursor);
       update(value.slice(0, cursor - n) + value.slice(cursor), cursor - n);
     },
     delete() {
       const { value, cursor } = state;
-      if (cursor >= value.length) return;
+      if (cursor >= value.length) return update(value, cursor);
       update(value.slice(0, cursor) + value.slice(cursor + sizeAt(value, cursor)), cursor);
     },
     left() {
-      if (state.cursor > 0) update(state.value, state.cursor - sizeBefore(state.value, state.cursor));
+      update(state.value, state.cursor > 0 ? state.cursor - sizeBefore(state.value, state.cursor) : 0);
     },
     right() {
-      if (state.cursor < state.value.length) update(state.value, state.cursor + sizeAt(state.value, state.cursor));
+      update(state.value, state.cursor < state.value.length ? state.cursor + sizeAt(state.value, state.cursor) : state.cursor);
     },
     home: () => update(state.value, 0),
     end: () => update(state.value, state.value.length),

@@ -27,7 +27,7 @@ export function visibleWindow(chars: string[], cursor: number, width: number): {
 
 export function EntryField({ buffer, label, width, mask, focused = true, labelWidth }: EntryFieldProps): ReactNode {
   const theme = useTheme();
-  const { value, cursor } = useSyncExternalStore(buffer.subscribe, buffer.get, buffer.get);
+  const { value, cursor, selected } = useSyncExternalStore(buffer.subscribe, buffer.get, buffer.get);
   const maskChar = mask === true ? '*' : typeof mask === 'string' ? mask : undefined;
   const chars = [...value].map((c) => maskChar ?? c);
   // Cursor in code points (the buffer counts UTF-16 units).
@@ -43,7 +43,8 @@ export function EntryField({ buffer, label, width, mask, focused = true, labelWi
     <Box flexDirection="row">
       <Text color={theme.colors.muted}>{labelWidth ? label.padEnd(labelWidth) : label}</Text>
       <Text> </Text>
-      <Text>{before}</Text>
+      {/* A selected (pre-filled) value is shown inverse, like a selected text box: typing replaces it. */}
+      <Text inverse={focused && selected}>{before}</Text>
       {focused ? <Text inverse>{under}</Text> : <Text>{under}</Text>}
       <Text>{after}{pad}</Text>
     </Box>

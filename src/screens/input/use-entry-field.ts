@@ -30,7 +30,9 @@ export function applyEntryKey(buffer: EntryBuffer, key: Key, opts: Omit<EntryFie
   let used = true;
   if (key.name === 'char' && !key.ctrl && !key.alt && key.ch !== undefined) {
     const ch = key.ch;
-    if ((!opts.filter || opts.filter(ch)) && (opts.maxLength === undefined || [...before].length < opts.maxLength)) buffer.insert(ch);
+    // A selected (pre-filled) value is replaced by what is typed, so its length does not count.
+    const length = buffer.get().selected ? 0 : [...before].length;
+    if ((!opts.filter || opts.filter(ch)) && (opts.maxLength === undefined || length < opts.maxLength)) buffer.insert(ch);
   } else if (key.name === 'char' && key.ctrl && key.ch === 'u') {
     buffer.clear(); // readline's "kill line"
   } else if (key.name === 'enter' && !key.alt) {

@@ -111,14 +111,15 @@ export const BINDINGS: Binding[] = [
   { command: 'reprint', keys: [k('f9', { shift: true }), ctrl('r')], label: 'Reprint', help: 'Show and reprint the last slip', scopes: ['pos', 'slip'], displayOnScreen: true },
   { command: 'removeTender', keys: [k('delete'), k('f5')], label: 'Remove', help: 'Remove the selected tender taken', scopes: ['tender'], displayOnScreen: true },
   // Which letter picks which tender depends on the tenders set up (tenderHotKeys); a letter no
-  // tender has is refused with a message.
+  // tender has is refused with a message. Letters only, never digits: a barcode scanned on the
+  // tender screen must not pick a tender and leave the rest of its digits as the amount.
   {
-    command: 'pickTender', keys: chars(`123456789${LETTERS}`), keyHint: '1-9/letter', label: 'Pick', scopes: ['tender', 'refund'], displayOnScreen: true,
-    help: 'Choose a tender by its number or letter',
+    command: 'pickTender', keys: chars(LETTERS), keyHint: 'Letter', label: 'Pick', scopes: ['tender', 'refund'], displayOnScreen: true,
+    help: "Choose a tender by its letter (or Up/Down and Enter)",
   },
   { command: 'refundAll', keys: [k('f2')], label: 'All', help: 'Return every line still refundable', scopes: ['refund'], displayOnScreen: true },
   // Refund lines: plain characters, safe because no entry field is active while lines are marked
-  // (the sale-number field is closed then). Digits pick the tender once Enter has asked for it.
+  // (the sale-number field is closed then).
   { command: 'toggleLine', keys: [ch(' ')], label: 'Mark', help: 'Mark the selected line in full, or unmark it', scopes: ['refund'], displayOnScreen: true },
   { command: 'qtyUp', keys: [ch('+')], label: 'More', help: 'One more of the selected line (up to what was sold)', scopes: ['refund'], displayOnScreen: true },
   { command: 'qtyDown', keys: [ch('-')], label: 'Less', help: 'One less of the selected line', scopes: ['refund'], displayOnScreen: true },

@@ -28,6 +28,10 @@ export interface KeyDispatcher {
   feed(chunk: string): void;
   /** Queues one parsed key. */
   dispatch(key: Key): void;
+  /** Hands a key back to be delivered again before every key still waiting: a handler that used
+   * the key only to change screen (the slip's F9) passes it on to the screen it opened. Call it
+   * after changing screen, so the key waits for the new screen's handlers (see hold). */
+  redeliver(key: Key): void;
   /** A priority ticket: handlers that took a later ticket get keys first within their layer. */
   nextOrder(): number;
   register(layer: Layer, order: number, handler: KeyHandler): () => void;
@@ -153,6 +157,10 @@ export function createKeyDispatcher(options: KeyDispatcherOptions = {}): KeyDisp
     feed,
     dispatch(key) {
       enqueue([key]);
+    },
+    redeliver(key) {
+      queue.unshift(key);
+      drain();
     },
     nextOrder() {
       order += 1;

@@ -6,8 +6,9 @@ import { Text } from 'ink';
 import type { CompletedRefund, CompletedSale } from '../../engine/types.js';
 import type { TillSessionApi } from '../../store/till-types.js';
 import { useApp } from '../app-context.js';
+import { useDispatcher } from '../keys/dispatcher.js';
 import { createEntryBuffer } from '../input/entry-buffer.js';
-import type { Command, Scope } from '../keys/bindings.js';
+import { matches, type Command, type Scope } from '../keys/bindings.js';
 import type { Key } from '../keys/parse-keys.js';
 import { Shell, SHELL_CHROME_ROWS } from '../shell/shell.js';
 import { useTerminalSize } from '../shell/terminal-size.js';
@@ -98,12 +99,15 @@ function TillScreen({ till }: { till: TillSessionApi }): ReactNode {
   // Company Details may change in the back office while the till runs.
   ctx.fmt = moneyFmt(till.company());
 
+  const dispatcher = useDispatcher();
   const leaveSlip = (key: Key): void => {
     view.dispatch({ type: 'open', mode: 'sale' });
     view.dispatch({ type: 'message', text: till.getState().sale ? 'Back to the open sale' : 'Next sale: scan or type an item code' });
-    // Not a command: the key that left the slip is typing (often the first character of the next
-    // scan), so it goes into the entry instead of being lost.
-    if (key.name === 'char' && !key.ctrl && !key.alt && key.ch !== undefined) buffers.entry.insert(key.ch);
+    // Enter (Next sale) and Esc only leave the slip. Any other key also does what it does on the
+    // sale screen (F9 opens Refund at once, a character is the start of the next scan): it is
+    // handed on, ahead of the keys after it, and waits until the sale screen has mounted.
+    if (matches(key, 'nextSale') || matches(key, 'back')) return;
+    dispatcher.redeliver(key);
   };
 
   let body: ReactNode;

@@ -71,7 +71,9 @@ export function posReducer(state: PosView, action: PosAction): PosView {
     case 'closePrompt':
       return { ...state, prompt: null };
     case 'open':
-      return { ...state, mode: action.mode, prompt: null };
+      // A message is about the panel it was said on: a new panel starts with none (the sale's
+      // "No item ..." must not greet the cashier on the Refund screen).
+      return { ...state, mode: action.mode, prompt: null, message: action.mode === state.mode ? state.message : null };
     case 'showSlip':
       return { ...state, mode: 'slip', prompt: null, slipDoc: action.doc, pendingQty: undefined };
     case 'message':

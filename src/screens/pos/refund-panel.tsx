@@ -1,7 +1,8 @@
 // Refund: the sale number, then its lines with sold / returned / still returnable; Space marks a
 // line, + / - or a typed number sets the quantity, F2 marks everything; Enter asks for the tender
-// (CASH by default) and records the refund. The engine refuses an over-refund; its message shows.
-import { useLayoutEffect, useSyncExternalStore, type ReactNode } from 'react';
+// (CASH by default), Enter then shows the exact payout the engine computes (cash rounding included)
+// and a last Enter records the refund. The engine refuses an over-refund; its message shows.
+import { useLayoutEffect, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { hintKey, keyIndex, labelFor, matches, bindingOf, type Command } from '../keys/bindings.js';
 import { useKeyHandler } from '../keys/dispatcher.js';
@@ -12,7 +13,7 @@ import { useContentSize } from '../shell/terminal-size.js';
 import { useTheme } from '../theme.js';
 import { fit, money, refundHeader, refundRow } from './format.js';
 import { errorText, type PosContext } from './pos-context.js';
-import { defaultRefundTender, initialRefundView, refundPreview, refundReducer, refundRequest, type RefundPhase } from './refund-state.js';
+import { defaultRefundTender, initialRefundView, refundPayout, refundPreview, refundReducer, refundRequest, type RefundPhase } from './refund-state.js';
 import { tenderForKey, tenderHotKeys } from './tender-state.js';
 import { createViewStore, useViewStore } from './view-store.js';
 import { visibleWindow } from './window.js';
@@ -45,6 +46,21 @@ export function RefundPanel({ ctx, numberBuffer, onPhase }: RefundPanelProps): R
   const listRows = Math.max(rows - 6, 1);
   useLayoutEffect(() => onPhase?.(rv.phase), [onPhase, rv.phase]);
 
+  /** Tender chosen: ask the engine for the exact refund (nothing is written) and show it. */
+  const showPayout = (): void => {
+    const s = store.get();
+    const tender = tenders[s.tenderIndex];
+    if (!s.sale || !tender) return;
+    try {
+      const doc = till.previewRefund(s.sale.saleNumber, refundRequest(s), tender.code);
+      store.dispatch({ type: 'confirm', preview: doc });
+      say(`Refund of ${money(refundPayout(doc), fmt)} on ${tender.name}: Enter records it`);
+    } catch (err) {
+      store.dispatch({ type: 'backToLines' });
+      say(errorText(err), 'error');
+    }
+  };
+
   const record = (): void => {
     const s = store.get();
     const tender = tenders[s.tenderIndex];
@@ -58,22 +74,51 @@ export function RefundPanel({ ctx, numberBuffer, onPhase }: RefundPanelProps): R
     }
   };
 
+  // Characters typed while choosing or confirming the tender (no field takes them): a scan gone
+  // astray. The Enter that ends it must not pay anything out.
+  const stray = useRef('');
+
   useKeyHandler((key) => {
     const s = store.get();
     if (matches(key, 'back')) {
-      if (s.phase === 'tender') store.dispatch({ type: 'backToLines' });
+      stray.current = '';
+      if (s.phase === 'confirm') {
+        store.dispatch({ type: 'backToTender' });
+        say('Choose the tender to pay back on');
+      } else if (s.phase === 'tender') store.dispatch({ type: 'backToLines' });
       else if (s.phase === 'lines') store.dispatch({ type: 'restart' });
       else view.dispatch({ type: 'open', mode: 'sale' });
       return true;
     }
     if (s.phase === 'number') return false;
     const page = Math.max(listRows - 1, 1);
+    if (s.phase === 'tender' || s.phase === 'confirm') {
+      const typing = key.name === 'char' && !key.ctrl && !key.alt && key.ch !== undefined;
+      const picks = s.phase === 'tender' && matches(key, 'pickTender');
+      if (typing && (stray.current !== '' || !picks)) {
+        stray.current = `${stray.current}${key.ch}`.slice(-40);
+        say(`Ignored "${stray.current}": ${s.phase === 'tender' ? "pick the tender by its letter, or Up/Down and Enter" : 'Enter confirms the refund, Esc goes back'}`, 'error');
+        return true;
+      }
+      if (stray.current !== '' && matches(key, 'submit')) {
+        stray.current = '';
+        return true; // the Enter of a stray scan: refused (the message above stays)
+      }
+      stray.current = '';
+    }
+    if (s.phase === 'confirm') {
+      if (matches(key, 'submit')) record();
+      else return false;
+      return true;
+    }
     if (s.phase === 'tender') {
       if (matches(key, 'moveUp')) store.dispatch({ type: 'moveTender', delta: -1, count: tenders.length });
       else if (matches(key, 'moveDown')) store.dispatch({ type: 'moveTender', delta: 1, count: tenders.length });
-      else if (matches(key, 'submit')) record();
-      else if (matches(key, 'pickTender') && key.ch && tenderForKey(key.ch, hotKeys) >= 0) {
-        store.dispatch({ type: 'pickTender', index: tenderForKey(key.ch, hotKeys) });
+      else if (matches(key, 'submit')) showPayout();
+      else if (matches(key, 'pickTender') && key.ch) {
+        const index = tenderForKey(key.ch, hotKeys);
+        if (index < 0) say(`No tender on "${key.ch}": press a tender's letter`, 'error');
+        else store.dispatch({ type: 'pickTender', index });
       } else return false;
       return true;
     }
@@ -147,15 +192,24 @@ export function RefundPanel({ ctx, numberBuffer, onPhase }: RefundPanelProps): R
         );
       })}
       <Box flexGrow={1} />
-      <Text wrap="truncate">Returning about {money(preview, fmt)}{rv.phase === 'tender' ? ' (the slip shows the exact amount)' : ''}</Text>
+      {rv.phase === 'confirm' && rv.preview ? (
+        <>
+          <Text bold wrap="truncate">Pay back {money(refundPayout(rv.preview), fmt)} in {tender?.code ?? ''}? Enter to confirm, Esc to go back</Text>
+          <Text wrap="truncate">
+            Items {money(rv.preview.total, fmt)}{rv.preview.rounding !== 0 ? `, cash rounding ${money(rv.preview.rounding, fmt)}` : ''}: the slip shows this amount
+          </Text>
+        </>
+      ) : (
+        <Text wrap="truncate">Returning about {money(preview, fmt)}{rv.phase === 'tender' ? ' (Enter shows the exact payout)' : ''}</Text>
+      )}
       {rv.phase === 'tender' ? (
         <Text wrap="truncate">
           Pay back on: {tenders.map((t, i) => `${i === rv.tenderIndex ? theme.marks.selected : ''}[${hotKeys[i] ?? ''}] ${t.code}`).join('  ')}
-          {'  '}Enter refunds on {fit(tender?.name ?? '', 12).trim()}, Esc back
+          {'  '}Enter: {fit(tender?.name ?? '', 12).trim()}, Esc back
         </Text>
-      ) : (
+      ) : rv.phase === 'lines' ? (
         <Text color={theme.colors.muted} wrap="truncate">{LINE_HINTS}  Esc other sale</Text>
-      )}
+      ) : null}
     </Box>
   );
 }

@@ -1,12 +1,13 @@
-// Refund screen state: ask for the sale number, mark lines and quantities, choose the tender.
+// Refund screen state: ask for the sale number, mark lines and quantities, choose the tender, then
+// confirm the exact payout (the engine's own figure, cash rounding included) before it is recorded.
 // Quantities the cashier types are not capped at what is refundable: the engine is the one judge of
 // an over-refund (another till may have refunded meanwhile) and its message is shown as it is.
 import type { RefundableLine, RefundRequestLine } from '../../store/till-types.js';
-import type { CompletedSale } from '../../engine/types.js';
+import type { CompletedRefund, CompletedSale } from '../../engine/types.js';
 import type { Command } from '../keys/bindings.js';
 import { moveSelection } from './window.js';
 
-export type RefundPhase = 'number' | 'lines' | 'tender';
+export type RefundPhase = 'number' | 'lines' | 'tender' | 'confirm';
 
 export interface RefundView {
   phase: RefundPhase;
@@ -18,6 +19,8 @@ export interface RefundView {
   /** Digits typed on the selected line since it was selected (typing "12" sets 12). */
   typed: string;
   tenderIndex: number;
+  /** The refund as it would be recorded (till.previewRefund), shown in the confirm phase. */
+  preview: CompletedRefund | null;
 }
 
 export type RefundAction =
@@ -31,11 +34,13 @@ export type RefundAction =
   | { type: 'toTender'; tenderIndex: number }
   | { type: 'moveTender'; delta: number; count: number }
   | { type: 'pickTender'; index: number }
+  | { type: 'confirm'; preview: CompletedRefund }
+  | { type: 'backToTender' }
   | { type: 'backToLines' }
   | { type: 'restart' };
 
 export const initialRefundView: RefundView = {
-  phase: 'number', sale: null, lines: [], qty: [], selected: 0, typed: '', tenderIndex: 0,
+  phase: 'number', sale: null, lines: [], qty: [], selected: 0, typed: '', tenderIndex: 0, preview: null,
 };
 
 function setQty(state: RefundView, qty: number): RefundView {
@@ -75,11 +80,15 @@ export function refundReducer(state: RefundView, action: RefundAction): RefundVi
     case 'toTender':
       return { ...state, phase: 'tender', tenderIndex: action.tenderIndex, typed: '' };
     case 'moveTender':
-      return { ...state, tenderIndex: moveSelection(state.tenderIndex, action.delta, action.count) };
+      return state.phase === 'tender' ? { ...state, tenderIndex: moveSelection(state.tenderIndex, action.delta, action.count) } : state;
     case 'pickTender':
-      return { ...state, tenderIndex: action.index };
+      return state.phase === 'tender' ? { ...state, tenderIndex: action.index } : state;
+    case 'confirm':
+      return state.phase === 'tender' ? { ...state, phase: 'confirm', preview: action.preview } : state;
+    case 'backToTender':
+      return { ...state, phase: 'tender', preview: null };
     case 'backToLines':
-      return { ...state, phase: 'lines' };
+      return { ...state, phase: 'lines', preview: null };
     case 'restart':
       return initialRefundView;
   }
@@ -91,6 +100,7 @@ const HIDDEN: Record<RefundPhase, readonly Command[]> = {
   number: [...LINE_COMMANDS, 'pickTender'],
   lines: ['pickTender'],
   tender: LINE_COMMANDS,
+  confirm: [...LINE_COMMANDS, 'pickTender'],
 };
 
 /** Refund-scope commands that do nothing in a phase: the hint bar and help leave them out. */
@@ -105,7 +115,8 @@ export function refundRequest(state: RefundView): RefundRequestLine[] {
     .filter((l) => l.qty > 0);
 }
 
-/** Value of what is marked (unit value x qty), shown before the cashier confirms. */
+/** Value of what is marked (unit value x qty), shown while lines are marked; the exact payout
+ * (rounding included) comes from till.previewRefund before the cashier confirms. */
 export function refundPreview(state: RefundView): number {
   return state.lines.reduce((sum, l, i) => sum + l.unitValue * (state.qty[i] ?? 0), 0);
 }
@@ -116,4 +127,9 @@ export function defaultRefundTender(tenders: readonly { code: string; kind: stri
   if (byCode >= 0) return byCode;
   const cash = tenders.findIndex((t) => t.kind === 'cash');
   return cash >= 0 ? cash : 0;
+}
+
+/** What a refund pays back, over every tender. */
+export function refundPayout(doc: Pick<CompletedRefund, 'tenders'>): number {
+  return doc.tenders.reduce((n, t) => n + t.amount, 0);
 }

@@ -50,7 +50,8 @@ export function SalePanel({ ctx, entry, prompt }: SalePanelProps): ReactNode {
     const line = selectedLine();
     if (!line) return say('No line to change: scan an item first', 'error');
     if (line.voided) return say(`Line ${view.get().selected + 1} (${line.description}) is voided and cannot change`, 'error');
-    prompt.set(kind === 'qty' ? String(line.qty) : line.discount > 0 ? amount(line.discount, fmt) : '');
+    // Pre-filled and selected: the first character typed replaces it, Enter alone keeps it.
+    prompt.setSelected(kind === 'qty' ? String(line.qty) : line.discount > 0 ? amount(line.discount, fmt) : '');
     view.dispatch({ type: 'ask', prompt: { kind, lineId: line.id, lineNo: view.get().selected + 1 } });
   };
 

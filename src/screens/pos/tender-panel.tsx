@@ -1,7 +1,7 @@
 // Tender: choose a tender (arrow + Enter, its number or its letter), type the amount (Enter on an
 // empty amount takes the balance due, cash rounded per Company Details). Split tenders loop back
 // here; the sale completes when settled and the screen shows the slip.
-import { useSyncExternalStore, type ReactNode } from 'react';
+import { useRef, useSyncExternalStore, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { parseMoney } from '../../engine/money.js';
 import { matches } from '../keys/bindings.js';
@@ -36,6 +36,14 @@ export function TenderPanel({ ctx, amountBuffer }: TenderPanelProps): ReactNode 
   const hotKeys = tenderHotKeys(tenders);
   const step = till.company().cashRounding;
 
+  // Characters typed while choosing (no field is open to take them): usually a barcode scanned on
+  // the wrong screen. They are collected so the Enter that ends the scan is refused with them too,
+  // instead of taking the selected tender.
+  const stray = useRef('');
+  const refuseStray = (): void => {
+    say(`Ignored "${stray.current}": pick a tender by its letter, or Up/Down and Enter`, 'error');
+  };
+
   const pick = (index: number): void => {
     if (!tenders[index]) return say('No tenders are set up: add them in Utilities > Setup > Tender Setup', 'error');
     amountBuffer.clear();
@@ -50,6 +58,21 @@ export function TenderPanel({ ctx, amountBuffer }: TenderPanelProps): ReactNode 
       return true;
     }
     if (phase === 'amount') return false;
+    const typing = key.name === 'char' && !key.ctrl && !key.alt && key.ch !== undefined;
+    if (typing && (stray.current !== '' || !matches(key, 'pickTender'))) {
+      // Not a command (or part of a scan already going astray, letters included): explained
+      // rather than silently dropped, and nothing else changes.
+      stray.current = `${stray.current}${key.ch}`.slice(-40);
+      refuseStray();
+      return true;
+    }
+    if (stray.current !== '' && matches(key, 'submit')) {
+      // The Enter of a scan typed here: refused with its digits, the tender is not taken.
+      refuseStray();
+      stray.current = '';
+      return true;
+    }
+    stray.current = '';
     if (matches(key, 'moveUp')) store.dispatch({ type: 'move', delta: -1, count: tenders.length });
     else if (matches(key, 'moveDown')) store.dispatch({ type: 'move', delta: 1, count: tenders.length });
     else if (matches(key, 'submit')) pick(store.get().selected);
@@ -67,12 +90,8 @@ export function TenderPanel({ ctx, amountBuffer }: TenderPanelProps): ReactNode 
       }
     } else if (matches(key, 'pickTender') && key.ch) {
       const index = tenderForKey(key.ch, hotKeys);
-      if (index < 0) say(`No tender on "${key.ch}": press 1-${tenders.length} or a tender's letter`, 'error');
+      if (index < 0) say(`No tender on "${key.ch}": press a tender's letter, or Up/Down and Enter`, 'error');
       else pick(index);
-    } else if (key.name === 'char' && !key.ctrl && !key.alt && key.ch) {
-      // Not a command: any other character typed while choosing (no field is open to take it) is
-      // explained rather than silently dropped.
-      say(`No tender on "${key.ch}": press 1-${tenders.length} or a tender's letter`, 'error');
     } else return false;
     return true;
   }, { layer: 'screen' });
@@ -123,14 +142,14 @@ export function TenderPanel({ ctx, amountBuffer }: TenderPanelProps): ReactNode 
       {takenShown.map((t, i) => (
         <Text key={`${i}:${t.tenderCode}`} wrap="truncate">  {fit(t.name, 20)} {fit(money(t.amount, fmt), 14, 'right')}</Text>
       ))}
-      <Text color={theme.colors.muted}>{tv.phase === 'choose' ? 'Choose a tender (number, letter, or arrows + Enter):' : 'Tender:'}</Text>
+      <Text color={theme.colors.muted}>{tv.phase === 'choose' ? 'Choose a tender (its letter, or Up/Down and Enter):' : 'Tender:'}</Text>
       {items.map((t, i) => {
         const index = start + i;
         const isSel = index === tv.selected;
         const key = hotKeys[index] ?? '';
         return (
           <Text key={t.code} wrap="truncate" inverse={isSel && theme.color}>
-            {isSel ? theme.marks.selected : theme.marks.unselected} {index < 9 ? index + 1 : ' '} [{key || ' '}] {fit(t.code, 8)} {fit(t.name, 20)}
+            {isSel ? theme.marks.selected : theme.marks.unselected} [{key || ' '}] {fit(t.code, 8)} {fit(t.name, 20)}
             {' '}{fit(`due ${money(dueOnTender(due, t.kind, step), fmt)}`, 18, 'right')}
           </Text>
         );

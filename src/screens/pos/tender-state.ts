@@ -1,4 +1,4 @@
-// Tender screen state: choose a tender (arrows, its number or its hot-key letter), then type the
+// Tender screen state: choose a tender (arrows + Enter, or its hot-key letter), then type the
 // amount (Enter on an empty amount takes the balance due). Split tenders loop back to "choose".
 import { roundCash } from '../../engine/rounding.js';
 import type { CashRounding, Cents, Tender, TenderKind } from '../../engine/types.js';
@@ -29,7 +29,8 @@ export function tenderReducer(state: TenderView, action: TenderAction): TenderVi
 
 /**
  * One hot-key letter per tender: the first letter of its code or name not taken by an earlier
- * tender (CASH -> C, CARD -> A), upper case. Digits are left out: 1..9 already pick by position.
+ * tender (CASH -> C, CARD -> A), upper case. Never a digit: digits typed on the tender screen are
+ * a scan gone astray, not a choice (see the pickTender binding).
  */
 export function tenderHotKeys(tenders: readonly Pick<Tender, 'code' | 'name'>[]): string[] {
   const used = new Set<string>();
@@ -44,12 +45,8 @@ export function tenderHotKeys(tenders: readonly Pick<Tender, 'code' | 'name'>[])
   });
 }
 
-/** Index of the tender a key picks (its number 1..9 or its hot-key letter), or -1. */
+/** Index of the tender a key picks (its hot-key letter, either case), or -1. Digits pick nothing. */
 export function tenderForKey(key: string, hotKeys: readonly string[]): number {
-  if (/^[1-9]$/.test(key)) {
-    const i = Number(key) - 1;
-    return i < hotKeys.length ? i : -1;
-  }
   const k = key.toUpperCase();
   return k.length === 1 && k >= 'A' && k <= 'Z' ? hotKeys.indexOf(k) : -1;
 }

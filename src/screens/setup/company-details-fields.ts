@@ -42,26 +42,70 @@ export function canonicalTimeZone(text: string): string | null {
   }
 }
 
-export const COMPANY_FIELDS: readonly FieldDef[] = [
-  { key: 'storeName', label: 'Store name', kind: 'text', required: true, maxLength: 80, tab: TAB_GENERAL },
-  { key: 'address', label: 'Address', kind: 'text', maxLength: 400, tab: TAB_GENERAL },
-  { key: 'taxNumber', label: 'Tax number', kind: 'text', maxLength: 40, tab: TAB_GENERAL },
-  {
-    key: 'currencySymbol', label: 'Currency symbol', kind: 'text', required: true, tab: TAB_GENERAL,
-    validate: (v) => (v.trim().length >= 1 && v.trim().length <= 3 ? null : 'Currency symbol: 1 to 3 characters, e.g. R'),
-  },
-  { key: 'currencyDecimals', label: 'Currency decimals', kind: 'number', required: true, tab: TAB_GENERAL, validate: wholeInRange('Currency decimals', 0, 3) },
-  {
-    key: 'timeZone', label: 'Time zone', kind: 'text', required: true, maxLength: 64, tab: TAB_GENERAL,
-    validate: (v) => (canonicalTimeZone(v) === null ? 'Time zone: an IANA zone name, e.g. Africa/Johannesburg' : null),
-  },
-  {
-    key: 'financialYearStartMonth', label: 'First month of financial year', kind: 'number', required: true, tab: TAB_GENERAL,
-    validate: wholeInRange('First month of financial year', 1, 12),
-  },
-  { key: 'cashRounding', label: 'Cash rounding', kind: 'choice', choices: CASH_ROUNDING_CHOICES, tab: TAB_GENERAL },
-  { key: 'loyaltyProvider', label: 'Loyalty Provider', kind: 'choice', choices: LOYALTY_PROVIDER_CHOICES, tab: TAB_DEFAULTS2 },
-];
+/** Why amounts already stored would change meaning, or null when nothing is stored yet. */
+export function amountsStoredReason(itemCount: number, journalRecords: number): string | null {
+  if (itemCount > 0 && journalRecords > 0) return `${itemCount} item${itemCount === 1 ? '' : 's'} and ${journalRecords} sale/refund record${journalRecords === 1 ? '' : 's'} are stored`;
+  if (itemCount > 0) return `${itemCount} item${itemCount === 1 ? ' is' : 's are'} stored`;
+  if (journalRecords > 0) return `${journalRecords} sale/refund record${journalRecords === 1 ? ' is' : 's are'} stored`;
+  return null;
+}
+
+export interface CompanyFieldOptions {
+  /** Set when the store already holds amounts (items, journal records): amounts are stored in
+   * minor units, so changing the decimals would change every one of them (R32.99 stored as 3299
+   * would read R3299 at 0 decimals). The decimals then stay at `openedDecimals`. */
+  amountsStored?: string | null;
+  /** The decimals the form opened with (the only value allowed while amountsStored). */
+  openedDecimals?: string;
+}
+
+const roundsCash = (v: string): boolean => v.trim() === '5' || v.trim() === '10';
+
+/** The Company Details fields; the store's state decides whether the decimals may change. */
+export function companyFields(opts: CompanyFieldOptions = {}): readonly FieldDef[] {
+  const decimalsRange = wholeInRange('Currency decimals', 0, 3);
+  return [
+    { key: 'storeName', label: 'Store name', kind: 'text', required: true, maxLength: 80, tab: TAB_GENERAL },
+    { key: 'address', label: 'Address', kind: 'text', maxLength: 400, tab: TAB_GENERAL },
+    { key: 'taxNumber', label: 'Tax number', kind: 'text', maxLength: 40, tab: TAB_GENERAL },
+    {
+      key: 'currencySymbol', label: 'Currency symbol', kind: 'text', required: true, tab: TAB_GENERAL,
+      validate: (v) => (v.trim().length >= 1 && v.trim().length <= 3 ? null : 'Currency symbol: 1 to 3 characters, e.g. R'),
+    },
+    {
+      key: 'currencyDecimals', label: 'Currency decimals', kind: 'number', required: true, tab: TAB_GENERAL,
+      validate: (v, all) => {
+        const range = decimalsRange(v);
+        if (range) return range;
+        if (opts.amountsStored && opts.openedDecimals !== undefined && Number(v.trim()) !== Number(opts.openedDecimals)) {
+          return `Currency decimals cannot change: ${opts.amountsStored}`;
+        }
+        if (Number(v.trim()) === 0 && roundsCash(all.cashRounding ?? '')) {
+          return 'Currency decimals: 0 has no cents to round; set Cash rounding to None first';
+        }
+        return null;
+      },
+    },
+    {
+      key: 'timeZone', label: 'Time zone', kind: 'text', required: true, maxLength: 64, tab: TAB_GENERAL,
+      validate: (v) => (canonicalTimeZone(v) === null ? 'Time zone: an IANA zone name, e.g. Africa/Johannesburg' : null),
+    },
+    {
+      key: 'financialYearStartMonth', label: 'First month of financial year', kind: 'number', required: true, tab: TAB_GENERAL,
+      validate: wholeInRange('First month of financial year', 1, 12),
+    },
+    {
+      key: 'cashRounding', label: 'Cash rounding', kind: 'choice', choices: CASH_ROUNDING_CHOICES, tab: TAB_GENERAL,
+      validate: (v, all) => (roundsCash(v) && parseWholeNumber(all.currencyDecimals ?? '') === 0
+        ? 'Cash rounding: 5c and 10c need currency decimals above 0 (there are no cents to round)'
+        : null),
+    },
+    { key: 'loyaltyProvider', label: 'Loyalty Provider', kind: 'choice', choices: LOYALTY_PROVIDER_CHOICES, tab: TAB_DEFAULTS2 },
+  ];
+}
+
+/** The fields with nothing stored yet (no lock on the decimals). */
+export const COMPANY_FIELDS: readonly FieldDef[] = companyFields();
 
 export function companyValues(doc: SettingsDoc): FormValues {
   const c = doc.company;

@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useApp, useNavigation } from '../app-context.js';
 import { Form, errorText, type SaveResult } from '../forms/form.js';
 import type { FormValues } from '../forms/field-types.js';
-import { COMPANY_FIELDS, applyCompany, companyValues } from './company-details-fields.js';
+import { amountsStoredReason, applyCompany, companyFields, companyValues } from './company-details-fields.js';
 
 export const COMPANY_DETAILS_BREADCRUMB = ['Utilities', 'Setup', 'Company Details'];
 
@@ -13,6 +13,11 @@ export function CompanyDetailsScreen(): ReactNode {
   const nav = useNavigation();
   // What the form opened with: Accept compares against it to write only this operator's changes.
   const [opened] = useState(() => companyValues(store.get('settings')));
+  // Amounts are stored in minor units: once items or sales exist the decimals may not change.
+  const [defs] = useState(() => {
+    const records = store.journals.counts().reduce((n, c) => n + c.records, 0);
+    return companyFields({ amountsStored: amountsStoredReason(store.get('items').items.length, records), openedDecimals: opened.currencyDecimals ?? '' });
+  });
 
   async function accept(values: FormValues): Promise<SaveResult> {
     try {
@@ -25,7 +30,7 @@ export function CompanyDetailsScreen(): ReactNode {
 
   return (
     <Form
-      defs={COMPANY_FIELDS}
+      defs={defs}
       initial={opened}
       breadcrumb={COMPANY_DETAILS_BREADCRUMB}
       onAccept={accept}

@@ -32,9 +32,44 @@ export interface HelpOverlayProps {
 
 const KEYS_WIDTH = 18;
 
+/** Words of `text` in lines of at most `width` columns; a word longer than a line is cut across lines. */
+export function wrapText(text: string, width: number): string[] {
+  const room = Math.max(1, width);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    let w = [...word];
+    if (line !== '' && [...line].length + 1 + w.length <= room) {
+      line += ` ${word}`;
+      continue;
+    }
+    if (line !== '') lines.push(line);
+    while (w.length > room) {
+      lines.push(w.slice(0, room).join(''));
+      w = w.slice(room);
+    }
+    line = w.join('');
+  }
+  if (line !== '' || lines.length === 0) lines.push(line);
+  return lines;
+}
+
+/** One screen row of help: the keys on a binding's first row only, its text wrapped below. */
+export interface HelpLine {
+  keys: string;
+  text: string;
+  /** Index of the binding (help row) this line belongs to. */
+  row: number;
+}
+
+export function helpLines(rows: readonly HelpRow[], columns: number): HelpLine[] {
+  return rows.flatMap((r, row) => wrapText(r.text, columns - KEYS_WIDTH).map((text, i) => ({ keys: i === 0 ? r.keys : '', text, row })));
+}
+
 export function HelpOverlay({ scope, title, rows, columns, hide = [], onClose }: HelpOverlayProps): ReactNode {
   const theme = useTheme();
-  const all = helpRows(scope, hide);
+  // Long help is wrapped onto the following lines (never cut), then windowed to the rows there are.
+  const all = helpLines(helpRows(scope, hide), columns);
   // Title line and footer line take two rows.
   const room = Math.max(1, rows - 2);
   const maxTop = Math.max(0, all.length - room);
@@ -49,15 +84,16 @@ export function HelpOverlay({ scope, title, rows, columns, hide = [], onClose }:
     // Everything else is swallowed: help is read, not typed into.
     return true;
   }, { layer: 'modal' });
-  const shown = all.slice(top, top + room);
-  const more = all.length > room ? ` (${top + 1}-${top + shown.length} of ${all.length}, Up/Down/PgUp/PgDn)` : '';
+  const first = Math.min(top, maxTop);
+  const shown = all.slice(first, first + room);
+  const more = all.length > room ? ` (${first + 1}-${first + shown.length} of ${all.length}, Up/Down/PgUp/PgDn)` : '';
   return (
     <Box flexDirection="column" height={rows} width={columns} overflow="hidden">
       <Text bold wrap="truncate">{truncate(`Help: ${title}${more}`, columns, theme)}</Text>
-      {shown.map((r) => (
-        <Box key={`${r.keys}:${r.text}`} height={1}>
+      {shown.map((r, i) => (
+        <Box key={`${first + i}`} height={1}>
           <Text bold color={theme.colors.key}>{truncate(r.keys, KEYS_WIDTH - 1, theme).padEnd(KEYS_WIDTH)}</Text>
-          <Text wrap="truncate">{truncate(r.text, columns - KEYS_WIDTH, theme)}</Text>
+          <Text wrap="truncate">{r.text}</Text>
         </Box>
       ))}
       <Box flexGrow={1} />

@@ -68,16 +68,7 @@ export function Shell({ breadcrumb, scope, hide = NONE, status, overlay, childre
   const path = breadcrumb ?? nav?.titles.slice(1) ?? [];
   const title = path[path.length - 1] ?? 'Main Menu';
 
-  if (columns < MIN_COLUMNS || rows < MIN_ROWS) {
-    return (
-      <Box flexDirection="column" width={columns} height={rows} overflow="hidden">
-        {/* Kept mounted so a scan typed meanwhile still lands in the sale. */}
-        <Box display="none">{children}</Box>
-        <Text wrap="wrap">{tooSmallText(columns, rows)}</Text>
-      </Box>
-    );
-  }
-
+  const small = columns < MIN_COLUMNS || rows < MIN_ROWS;
   const inner = { rows: rows - SHELL_CHROME_ROWS, columns: columns - SHELL_CHROME_COLUMNS };
   const crumb = ['Main Menu', ...path].join(` ${theme.marks.separator} `);
   const who = app ? `${app.till ? `Till ${app.tillId}` : 'Back office'} | ${app.operator}` : '';
@@ -88,28 +79,35 @@ export function Shell({ breadcrumb, scope, hide = NONE, status, overlay, childre
   else if (appOverlay) body = appOverlay;
   else if (overlay) body = overlay;
 
+  // One tree for both sizes, with `display` always given: the children keep their place (so they
+  // stay mounted below 80x24 and a scan typed meanwhile still lands in the sale), and no Box keeps
+  // a stale display:none. Ink only applies style keys that changed, and a `display` prop that goes
+  // away leaves Yoga's display:none in place: the breadcrumb row once vanished that way after
+  // "Terminal too small", shifting the frame up a row.
+  const shown = small ? 'none' : 'flex';
   return (
     <Box flexDirection="column" width={columns} height={rows} overflow="hidden">
-      <Box height={1} width={columns}>
+      {small ? <Text wrap="wrap">{tooSmallText(columns, rows)}</Text> : null}
+      <Box display={shown} height={1} width={columns}>
         <Box flexGrow={1}>
-          <Text bold wrap="truncate">{truncate(crumb, crumbWidth, theme)}</Text>
+          <Text bold wrap="truncate">{truncate(crumb, Math.max(crumbWidth, 1), theme)}</Text>
         </Box>
         {who ? <Text color={theme.colors.muted}>{who}</Text> : null}
       </Box>
-      <Box borderStyle={theme.border} borderColor={theme.colors.muted} paddingX={1} height={inner.rows + 2} width={columns} flexDirection="column" overflow="hidden">
+      <Box display={shown} borderStyle={theme.border} borderColor={theme.colors.muted} paddingX={1} height={Math.max(inner.rows, 0) + 2} width={columns} flexDirection="column" overflow="hidden">
         <ContentSizeContext.Provider value={inner}>
-          <Box display={body ? 'none' : 'flex'} flexDirection="column" height={inner.rows} width={inner.columns} overflow="hidden">
+          <Box display={body ? 'none' : 'flex'} flexDirection="column" height={Math.max(inner.rows, 0)} width={Math.max(inner.columns, 0)} overflow="hidden">
             {children}
           </Box>
           {body ? (
-            <Box flexDirection="column" height={inner.rows} width={inner.columns} overflow="hidden">
+            <Box display="flex" flexDirection="column" height={Math.max(inner.rows, 0)} width={Math.max(inner.columns, 0)} overflow="hidden">
               {body}
             </Box>
           ) : null}
         </ContentSizeContext.Provider>
       </Box>
-      <StatusLine width={columns} message={notice ?? message} busyLabel={busy?.label} />
-      {!helpOpen && appOverlay ? <HintBar scope="dialog" width={columns} /> : <HintBar scope={scope} hide={hide} width={columns} />}
+      {small ? null : <StatusLine width={columns} message={notice ?? message} busyLabel={busy?.label} />}
+      {small ? null : !helpOpen && appOverlay ? <HintBar scope="dialog" width={columns} /> : <HintBar scope={scope} hide={hide} width={columns} />}
     </Box>
   );
 }

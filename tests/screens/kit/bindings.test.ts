@@ -16,7 +16,6 @@ const norm = (s: KeySpec): string => `${s.name}|${s.name === 'char' ? (s.ch ?? '
  * each with the reason. Anything else sharing a key in a scope is a clash.
  */
 const EXCLUSIVE: { scope: Scope; commands: [Command, Command]; why: string }[] = [
-  { scope: 'refund', commands: ['pickTender', 'qtyDigit'], why: 'digits set a quantity while lines are marked, and pick the tender once Enter asked for it' },
 ];
 const pairName = (a: Command, b: Command) => [a, b].sort().join(' / ');
 
@@ -183,12 +182,13 @@ describe('keys that were handled locally are in the table', () => {
     expect(keyLabel({ name: 'char', ch: ' ' })).toBe('Space');
   });
 
-  it('tender: a number 1-9 or any letter picks (which letter is which depends on the tenders)', () => {
-    for (const c of ['1', '9', 'c', 'A', 'z']) expect(matches(key(c), 'pickTender'), c).toBe(true);
-    for (const c of ['0', '.', ' ']) expect(matches(key(c), 'pickTender'), c).toBe(false);
+  it('tender: a letter picks (which letter is which depends on the tenders); digits never do', () => {
+    for (const c of ['c', 'A', 'z']) expect(matches(key(c), 'pickTender'), c).toBe(true);
+    // A barcode scanned on the tender screen must not pick a tender (and leave the rest as the amount).
+    for (const c of ['0', '1', '6', '9', '.', ' ']) expect(matches(key(c), 'pickTender'), c).toBe(false);
     expect(matches(key(ctrl('c')), 'pickTender')).toBe(false);
     expect(bindingOf('pickTender').scopes).toEqual(['tender', 'refund']);
-    expect(hintKey(bindingOf('pickTender'))).toBe('1-9/letter');
+    expect(hintKey(bindingOf('pickTender'))).toBe('Letter');
     expect(hintsFor('tender').map((b) => b.command)).toContain('pickTender');
   });
 

@@ -46,9 +46,9 @@ describe('entry buffer', () => {
     b.right(); // at the end: no change, no notification
     expect(seen).toEqual(['abc|2', 'abXc|3', 'abXc|0', 'bXc|0', 'bXc|3', 'bX|2']);
     b.set('hello');
-    expect(b.get()).toEqual({ value: 'hello', cursor: 5 });
+    expect(b.get()).toEqual({ value: 'hello', cursor: 5, selected: false });
     b.clear();
-    expect(b.get()).toEqual({ value: '', cursor: 0 });
+    expect(b.get()).toEqual({ value: '', cursor: 0, selected: false });
   });
 
   it('keeps astral characters whole', () => {

@@ -115,7 +115,8 @@ describe('tender hot keys', () => {
     expect(new Set(keys).size).toBe(keys.length);
     expect(tenderForKey('c', keys)).toBe(0);
     expect(tenderForKey('A', keys)).toBe(1);
-    expect(tenderForKey('2', keys)).toBe(1);
+    expect(tenderForKey('2', keys)).toBe(-1); // digits never pick: a stray scan must not
+    expect(tenderForKey('1', keys)).toBe(-1);
     expect(tenderForKey('9', keys)).toBe(-1);
     expect(tenderForKey('z', keys)).toBe(-1);
   });

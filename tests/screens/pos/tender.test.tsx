@@ -67,28 +67,49 @@ describe('POS tender', () => {
     expect(frame).not.toContain('CHANGE');
   });
 
-  it('picks a tender by number or letter as the hint bar and help say; other characters are refused', async () => {
+  it('picks a tender by its letter as the hint bar and help say; digits and other characters are refused', async () => {
     view = await ringUp(`MILK${ENTER}`, 'Full Cream');
     await view.write(F2);
     let frame = await view.waitFor('Choose a tender');
-    expect(hintBar(frame)).toContain('1-9/letter Pick');
+    expect(hintBar(frame)).toContain('Letter Pick');
+    expect(hintBar(frame)).not.toContain('1-9');
     expect(hintBar(frame)).not.toContain('F2 Tender');
+    expect(frame).toMatch(/> \[C\] CASH/); // no number in front of the tender any more
     await view.write(F1);
     frame = await view.waitFor('Help: Tender');
-    expect(frame).toMatch(/1-9\/letter\s+Pick: Choose a tender by its number or letter/);
+    expect(frame).toMatch(/Letter\s+Pick: Choose a tender by its letter \(or Up\/Down and Enter\)/);
     await view.write(ESC);
     await view.waitFor('Choose a tender');
     await view.write('x');
-    await view.waitFor('No tender on "x": press 1-');
-    await view.write('0');
-    await view.waitFor('No tender on "0": press 1-');
+    await view.waitFor('No tender on "x": press a tender');
+    await view.write(`${DOWN}2`); // a digit picks nothing
+    await view.waitFor('Ignored "2"');
     expect(view.frame()).not.toContain('Amount on');
-    await view.write('2'); // the second tender by its number
+    await view.write(ENTER); // the Enter after stray typing is refused too
+    await view.write(ENTER); // a lone Enter takes the selected tender
     await view.waitFor('Amount on CARD:');
     await view.write(ESC);
     await view.waitFor('Choose a tender');
     await view.write('C'); // a letter in either case
     await view.waitFor('Amount on CASH:');
+  });
+
+  it('a barcode scanned on the tender screen changes nothing but the status line', async () => {
+    view = await ringUp(`MILK${ENTER}`, 'Full Cream');
+    await view.write(F2);
+    await view.waitFor('Choose a tender');
+    const before = JSON.stringify(state());
+    await view.write('6001000000018\r');
+    const frame = await view.waitFor('Ignored "6001000000018"');
+    expect(frame).toContain('Choose a tender');
+    expect(frame).not.toContain('Amount on');
+    expect(JSON.stringify(state())).toBe(before);
+    expect(state().sale?.tenders).toEqual([]);
+    expect(state().last).toBeNull();
+    // The screen still works as before: c Enter pays the balance in cash.
+    await view.write(`c${ENTER}`);
+    await view.waitFor('Sale T1-000001 complete');
+    expect(state().last).toMatchObject({ tenders: [{ tenderCode: 'CASH', amount: 1899 }] });
   });
 
   it('the slip has its own hint bar: reprint, next sale, scroll; Reprint keeps the slip', async () => {
@@ -125,7 +146,7 @@ describe('POS tender', () => {
     expect(frame).toContain('Tendered R20.00');
     expect(frame).toContain('Due R36.97');
     expect(state().sale?.tenders.map((t) => [t.tenderCode, t.amount])).toEqual([['CARD', 2000]]);
-    await view.write('1'); // CASH by its number
+    await view.write('c'); // CASH by its letter
     await view.waitFor('(Enter = R36.97)');
     await view.write(`40${ENTER}`);
     frame = await view.waitFor('Sale T1-000001 complete');

@@ -43,7 +43,7 @@ describe('Company Details', () => {
     // A paste arrives as one chunk: it must land whole.
     await view.write('Corner Shop & Deli');
     await view.write(`${TAB}12 Long St, Pretoria${TAB}4123456789${TAB}`);
-    await view.write(`${TAB}${BACKSPACE}0${TAB}${ctrl('u')}Europe/London${TAB}${BACKSPACE}7${TAB}${RIGHT}`);
+    await view.write(`${TAB}${BACKSPACE}3${TAB}${ctrl('u')}Europe/London${TAB}${BACKSPACE}7${TAB}${RIGHT}`);
     await view.waitFor('< 5c >');
     await view.write(PGDN);
     await view.waitFor('[Default Settings 2]');
@@ -54,7 +54,7 @@ describe('Company Details', () => {
     const s = tmp.onDisk('settings');
     expect(s.company).toEqual({
       storeName: 'Corner Shop & Deli', address: '12 Long St, Pretoria', taxNumber: '4123456789', currencySymbol: 'R',
-      currencyDecimals: 0, timeZone: 'Europe/London', financialYearStartMonth: 7, cashRounding: 5,
+      currencyDecimals: 3, timeZone: 'Europe/London', financialYearStartMonth: 7, cashRounding: 5,
     });
     expect(s.defaults2.loyaltyProvider).toBe('loyalty-plus');
     expect(tallestFrame(view)).toBeLessThanOrEqual(24);
