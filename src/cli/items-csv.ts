@@ -1,7 +1,11 @@
 // Items CSV: code,barcode,description,price,taxRate[,loyalty,loyaltyPercent]. Shared by
 // `import items`, `export items` and the demo store, so the demo exercises the same validation
 // as a real import.
-import { parseMoney, parseRate, formatMoney, formatRate } from '../engine/money.js';
+import { formatMoney, formatRate } from '../engine/money.js';
+import {
+  STANDARD_TAX_RATE, itemBarcodeProblem, itemCodeProblem, itemDescriptionProblem, loyaltyPercentWithoutLoyalty,
+  parseItemLoyaltyPercent, parseItemPrice, parseItemTaxRate,
+} from '../engine/item-rules.js';
 import type { BasisPoints, Item } from '../engine/types.js';
 import type { Store } from '../store/index.js';
 import { Refusal } from './clock.js';
@@ -10,8 +14,8 @@ import { parseYesNo, readCsv, writeCsv, yesNo } from './csv.js';
 export const ITEM_COLUMNS = ['code', 'barcode', 'description', 'price', 'taxRate'];
 /** Inventory > Extra: Loyalty applicable (yes/no) and the item's own Loyalty Percentage. */
 export const ITEM_LOYALTY_COLUMNS = ['loyalty', 'loyaltyPercent'];
-/** Tax rate of a new item whose row leaves taxRate out: the standard VAT rate of the default currency (R). */
-export const STANDARD_TAX_RATE = 1500;
+/** Tax rate of a new item whose row leaves taxRate out (the rules live in engine/item-rules.ts, shared with the Inventory screen). */
+export { STANDARD_TAX_RATE };
 
 /** A row of the file: the columns it gave. An existing item keeps the fields of columns the file leaves out. */
 export type ItemRow = Pick<Item, 'code' | 'description' | 'price'> & Partial<Pick<Item, 'barcode' | 'taxRate'>> & {
@@ -20,8 +24,6 @@ export type ItemRow = Pick<Item, 'code' | 'description' | 'price'> & Partial<Pic
   /** The item's own rate; null when the column is there but empty (no own rate), undefined when missing (keep). */
   loyaltyRate?: BasisPoints | null;
 };
-const CODE = /^[A-Za-z0-9._\/-]{1,24}$/;
-const BARCODE = /^[0-9A-Za-z]{0,32}$/;
 
 export function parseItemsCsv(text: string, file: string): ItemRow[] {
   const rows = readCsv(text, file, ['code', 'description', 'price'], ['barcode', 'taxRate', ...ITEM_LOYALTY_COLUMNS]);
@@ -35,39 +37,36 @@ export function parseItemsCsv(text: string, file: string): ItemRow[] {
     const barcode = row.get('barcode');
     const description = row.get('description');
     const bad = (msg: string) => problems.push(`${at}: ${msg}`);
-    if (!CODE.test(code)) bad(`code "${code}" must be 1-24 letters, digits or . _ / -`);
+    const codeProblem = itemCodeProblem(code);
+    if (codeProblem !== null) bad(`code "${code}" ${codeProblem}`);
     else if (codes.has(code)) bad(`code ${code} already given on line ${codes.get(code)}`);
     else codes.set(code, row.line);
-    if (!BARCODE.test(barcode)) bad(`barcode "${barcode}" must be up to 32 letters or digits`);
+    const barcodeProblem = itemBarcodeProblem(barcode);
+    if (barcodeProblem !== null) bad(`barcode "${barcode}" ${barcodeProblem}`);
     else if (barcode && barcodes.has(barcode)) bad(`barcode ${barcode} already given on line ${barcodes.get(barcode)}`);
     else if (barcode) barcodes.set(barcode, row.line);
-    if (!description) bad('description is required');
-    else if (description.length > 60) bad('description is longer than 60 characters');
+    const descriptionProblem = itemDescriptionProblem(description);
+    if (descriptionProblem !== null) bad(`description ${descriptionProblem}`);
     let price = 0;
     try {
-      price = parseMoney(row.get('price'));
-      if (price < 0) bad('price must not be negative');
+      price = parseItemPrice(row.get('price'));
     } catch (err) {
       bad(`price: ${(err as Error).message}`);
     }
     let taxRate: number | undefined;
-    const rate = row.get('taxRate');
-    if (rate !== '') {
-      try {
-        taxRate = parseRate(rate);
-      } catch (err) {
-        bad(`taxRate: ${(err as Error).message}`);
-      }
+    try {
+      taxRate = parseItemTaxRate(row.get('taxRate'));
+    } catch (err) {
+      bad(`taxRate: ${(err as Error).message}`);
     }
     const loyalty = parseYesNo(row.get('loyalty'));
     if (loyalty === null) bad(`loyalty: must be yes or no (got "${row.get('loyalty')}")`);
     let loyaltyRate: number | null | undefined = row.has('loyaltyPercent') ? null : undefined;
     const percent = row.get('loyaltyPercent');
     if (percent !== '') {
-      // An own percentage on an item that does not earn would be silently ignored at the till.
-      if (loyalty !== true) bad('loyaltyPercent: is allowed only with loyalty=yes on the same row');
+      if (loyaltyPercentWithoutLoyalty(percent, loyalty === true)) bad('loyaltyPercent: is allowed only with loyalty=yes on the same row');
       try {
-        loyaltyRate = parseRate(percent);
+        loyaltyRate = parseItemLoyaltyPercent(percent);
       } catch (err) {
         bad(`loyaltyPercent: ${(err as Error).message}`);
       }

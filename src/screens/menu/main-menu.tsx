@@ -30,6 +30,7 @@ export function buildMainMenu(registry: ScreenRegistry, services: Pick<AppServic
   if (!services.till) pos.disabled = 'Point of Sale: this session has no till (start with --till T1)';
   return [
     pos,
+    { label: 'Inventory', hotKey: 'i', description: 'items: list/search, Item file General | Extra', open: () => screen('inventory', 'Inventory', registry.inventory) },
     { label: 'Ledger', hotKey: 'l', description: 'Account Maintenance', open: () => menuScreen('ledger', 'Ledger', ledger) },
     { label: 'Utilities', hotKey: 'u', description: 'Setup', open: () => menuScreen('utilities', 'Utilities', utilities) },
   ];

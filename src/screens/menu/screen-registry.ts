@@ -5,10 +5,12 @@ import { PosScreen } from '../pos/pos-screen.js';
 import { CompanyDetailsScreen } from '../setup/company-details.js';
 import { TenderSetupScreen } from '../setup/tender-setup.js';
 import { AccountMaintenanceScreen } from '../ledger/account-maintenance.js';
+import { InventoryScreen } from '../inventory/inventory.js';
 
 /** Each screen is a component without props; it reaches services through useApp(). */
 export interface ScreenRegistry {
   pos: ComponentType;
+  inventory: ComponentType;
   companyDetails: ComponentType;
   tenderSetup: ComponentType;
   accountMaintenance: ComponentType;
@@ -16,6 +18,7 @@ export interface ScreenRegistry {
 
 export const screenRegistry: ScreenRegistry = {
   pos: PosScreen,
+  inventory: InventoryScreen,
   companyDetails: CompanyDetailsScreen,
   tenderSetup: TenderSetupScreen,
   accountMaintenance: AccountMaintenanceScreen,

@@ -78,4 +78,8 @@ function Accounts(): ReactNode {
   return <Shell scope="list"><Text>ACCOUNT LIST</Text></Shell>;
 }
 
-export const testRegistry: ScreenRegistry = { pos: Pos, companyDetails: Company, tenderSetup: Tenders, accountMaintenance: Accounts };
+function Items(): ReactNode {
+  return <Shell scope="list"><Text>ITEM LIST</Text></Shell>;
+}
+
+export const testRegistry: ScreenRegistry = { pos: Pos, inventory: Items, companyDetails: Company, tenderSetup: Tenders, accountMaintenance: Accounts };
