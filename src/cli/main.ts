@@ -5,6 +5,8 @@ import { parseInvocation, type Invocation } from './args.js';
 import { clockFromEnv, Refusal, UsageError } from './clock.js';
 import { COMMAND_HELP, MAIN_HELP } from './help.js';
 import { VERSION } from './version.js';
+import { EngineError } from '../engine/errors.js';
+import { StoreError } from '../store/errors.js';
 
 type Command = (inv: Invocation, now: () => Date) => Promise<number>;
 
@@ -35,9 +37,9 @@ async function main(argv: string[]): Promise<number> {
   return (await load())(inv, now);
 }
 
+/** Refused input (exit 1) as opposed to a failure of tillpoint itself; loyalty and ledger errors are EngineErrors too. */
 function isUserError(err: unknown): err is Error & { problems?: string[] } {
-  const name = (err as Error | undefined)?.name;
-  return err instanceof Refusal || name === 'EngineError' || name === 'StoreError';
+  return err instanceof Refusal || err instanceof EngineError || err instanceof StoreError;
 }
 
 function report(err: unknown, json: boolean): number {

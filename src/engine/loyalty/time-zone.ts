@@ -1,6 +1,7 @@
 // Instants and local calendar dates in the store's time zone, with Intl only (no tz library, no
 // clock). An instant must carry its offset (Z or +02:00): a bare local time means nothing to a
 // store whose tills and back office may sit in different zones.
+import { isTimeZone, offsetAt, wallTime, type WallTime } from '../zoned-time.js';
 import { LOYALTY_ERR, loyaltyAssert } from './errors.js';
 
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
@@ -25,54 +26,17 @@ export function isoOf(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-export interface LocalDateTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-// Building a DateTimeFormat costs far more than using one; a store has one zone, tests a few.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (f === undefined) {
-    try {
-      f = new Intl.DateTimeFormat('en-US', {
-        timeZone, calendar: 'gregory', numberingSystem: 'latn', hourCycle: 'h23',
-        year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
-      });
-    } catch {
-      f = undefined;
-    }
-    loyaltyAssert(f !== undefined, LOYALTY_ERR.BAD_TIME_ZONE,
-      `Time zone must be an IANA name such as Africa/Johannesburg (got "${timeZone}")`);
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+export type LocalDateTime = WallTime;
 
 export function assertTimeZone(timeZone: string): void {
-  formatterFor(timeZone);
+  loyaltyAssert(isTimeZone(timeZone), LOYALTY_ERR.BAD_TIME_ZONE,
+    `Time zone must be an IANA name such as Africa/Johannesburg (got "${timeZone}")`);
 }
 
 /** The wall-clock date and time at instant `ms` in `timeZone`. */
 export function localDateTime(ms: number, timeZone: string): LocalDateTime {
-  const out: LocalDateTime = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
-  for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) {
-    if (part.type in out) out[part.type as keyof LocalDateTime] = Number(part.value);
-  }
-  return out;
-}
-
-/** Offset of local wall time from UTC at instant `ms`, in ms (whole seconds). */
-function offsetAt(ms: number, timeZone: string): number {
-  const l = localDateTime(ms, timeZone);
-  const wall = Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second);
-  return wall - Math.floor(ms / 1000) * 1000;
+  assertTimeZone(timeZone);
+  return wallTime(ms, timeZone);
 }
 
 const HOUR = 3_600_000;
