@@ -2,7 +2,8 @@
 // `export contracts` and the demo store. A contract names a debtor and an item that exist, so it
 // is checked against debtors.json and items.json inside the same locked edit that writes it.
 import type { Contract } from '../engine/loyalty/types.js';
-import { formatMoney, parseMoney, type MoneyFormat } from '../engine/money.js';
+import { formatMoney, type MoneyFormat } from '../engine/money.js';
+import { contractDebtorProblem, contractItemProblem, contractKey as keyOf, parseContractPrice } from '../engine/contract-rules.js';
 import type { Store } from '../store/index.js';
 import { parseYesNo, readCsv, refuseIfAny, writeCsv, yesNo } from './csv.js';
 import type { MergeResult } from './debtors-csv.js';
@@ -34,8 +35,6 @@ export function parseContractsCsv(text: string, file: string): ContractCsvRow[] 
   }));
 }
 
-const keyOf = (debtor: string, item: string) => JSON.stringify([debtor, item]);
-
 /**
  * The contracts after the file: a debtor and item pair not yet under contract is added, an
  * existing one updated (an empty or missing excludeFromRebates keeps what it had; a new
@@ -51,10 +50,11 @@ export function mergeContracts(existing: readonly Contract[], rows: readonly Con
   for (const row of rows) {
     const bad = (field: string, message: string) => problems.push(`${file}: line ${row.line}: ${field}: ${message}`);
     const { debtor, item } = row;
-    if (debtor === '') bad('debtor', 'is required (a debtor code)');
-    else if (!opts.debtorCodes.has(debtor)) bad('debtor', `no debtor with code ${debtor}: import it with tillpoint import debtors first`);
-    if (item === '') bad('item', 'is required (an item code)');
-    else if (!opts.itemCodes.has(item)) bad('item', `no item with code ${item}: import it with tillpoint import items first`);
+    // The rules the Contracts screen checks too (engine/contract-rules.ts).
+    const debtorProblem = contractDebtorProblem(debtor, opts.debtorCodes, 'import it with tillpoint import debtors first');
+    if (debtorProblem !== null) bad('debtor', debtorProblem);
+    const itemProblem = contractItemProblem(item, opts.itemCodes, 'import it with tillpoint import items first');
+    if (itemProblem !== null) bad('item', itemProblem);
     const key = keyOf(debtor, item);
     if (debtor !== '' && item !== '') {
       const first = lineOf.get(key);
@@ -63,7 +63,7 @@ export function mergeContracts(existing: readonly Contract[], rows: readonly Con
     }
     let price = 0;
     try {
-      price = parseMoney(row.price, opts.money.decimals ?? 2);
+      price = parseContractPrice(row.price, opts.money.decimals ?? 2);
     } catch (err) {
       bad('price', (err as Error).message);
     }

@@ -31,6 +31,7 @@ export function buildMainMenu(registry: ScreenRegistry, services: Pick<AppServic
   return [
     pos,
     { label: 'Inventory', hotKey: 'i', description: 'items: list/search, Item file General | Extra', open: () => screen('inventory', 'Inventory', registry.inventory) },
+    { label: 'Contracts', hotKey: 'c', description: 'debtor contracts: debtor, item, price, Exclude from Rebates', open: () => screen('contracts', 'Contracts', registry.contracts) },
     { label: 'Ledger', hotKey: 'l', description: 'Account Maintenance', open: () => menuScreen('ledger', 'Ledger', ledger) },
     { label: 'Utilities', hotKey: 'u', description: 'Setup', open: () => menuScreen('utilities', 'Utilities', utilities) },
   ];

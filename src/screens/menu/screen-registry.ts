@@ -6,11 +6,13 @@ import { CompanyDetailsScreen } from '../setup/company-details.js';
 import { TenderSetupScreen } from '../setup/tender-setup.js';
 import { AccountMaintenanceScreen } from '../ledger/account-maintenance.js';
 import { InventoryScreen } from '../inventory/inventory.js';
+import { ContractsScreen } from '../contracts/contracts.js';
 
 /** Each screen is a component without props; it reaches services through useApp(). */
 export interface ScreenRegistry {
   pos: ComponentType;
   inventory: ComponentType;
+  contracts: ComponentType;
   companyDetails: ComponentType;
   tenderSetup: ComponentType;
   accountMaintenance: ComponentType;
@@ -19,6 +21,7 @@ export interface ScreenRegistry {
 export const screenRegistry: ScreenRegistry = {
   pos: PosScreen,
   inventory: InventoryScreen,
+  contracts: ContractsScreen,
   companyDetails: CompanyDetailsScreen,
   tenderSetup: TenderSetupScreen,
   accountMaintenance: AccountMaintenanceScreen,

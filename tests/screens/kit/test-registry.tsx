@@ -82,4 +82,8 @@ function Items(): ReactNode {
   return <Shell scope="list"><Text>ITEM LIST</Text></Shell>;
 }
 
-export const testRegistry: ScreenRegistry = { pos: Pos, inventory: Items, companyDetails: Company, tenderSetup: Tenders, accountMaintenance: Accounts };
+function Contracts(): ReactNode {
+  return <Shell scope="list"><Text>CONTRACT LIST</Text></Shell>;
+}
+
+export const testRegistry: ScreenRegistry = { pos: Pos, inventory: Items, contracts: Contracts, companyDetails: Company, tenderSetup: Tenders, accountMaintenance: Accounts };
