@@ -14,6 +14,7 @@ const OPTIONS = {
   tender: { type: 'string', multiple: true },
   line: { type: 'string', multiple: true },
   samples: { type: 'string' },
+  debtor: { type: 'string' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -34,6 +35,7 @@ export interface Invocation {
     tender?: string[];
     line?: string[];
     samples?: string;
+    debtor?: string;
   };
   given: Set<OptionName>;
 }

@@ -2,6 +2,8 @@
 import type { CompletedRefund, CompletedSale } from '../engine/types.js';
 
 export function saleJson(sale: CompletedSale) {
+  // A line's loyalty rate is kept with the sale's earning basis (0 when it earned nothing).
+  const rates = new Map((sale.loyalty?.basis.lines ?? []).map((l) => [l.lineNo, l.rate]));
   return {
     saleNumber: sale.saleNumber,
     till: sale.till,
@@ -16,6 +18,7 @@ export function saleJson(sale: CompletedSale) {
       discount: l.discount,
       value: l.value,
       taxRate: l.taxRate,
+      loyaltyRate: rates.get(l.lineNo) ?? 0,
     })),
     total: sale.total,
     tax: sale.taxTotal,
@@ -23,6 +26,9 @@ export function saleJson(sale: CompletedSale) {
     tenders: sale.tenders.map((t) => ({ tender: t.tenderCode, kind: t.kind, amount: t.amount })),
     rounding: sale.rounding,
     change: sale.change,
+    debtor: sale.debtor ?? null,
+    loyaltyRate: sale.loyalty?.rate ?? 0,
+    loyaltyEarned: sale.loyalty?.earned ?? 0,
   };
 }
 
@@ -39,5 +45,7 @@ export function refundJson(refund: CompletedRefund) {
     taxLines: refund.tax,
     tenders: refund.tenders.map((t) => ({ tender: t.tenderCode, kind: t.kind, amount: t.amount })),
     rounding: refund.rounding,
+    debtor: refund.debtor ?? null,
+    loyaltyReversed: refund.loyalty?.reversed ?? 0,
   };
 }

@@ -8,9 +8,10 @@ Usage:
                                                add or update records (all rows or none)
   tillpoint export items|debtors|contracts [--out FILE]
                                                write them as CSV (the import format)
-  tillpoint sell --item CODE[xQTY]... --tender T[:AMOUNT]... [--json]
+  tillpoint sell --item CODE[xQTY]... --tender T[:AMOUNT]... [--debtor CODE] [--json]
   tillpoint refund SALE [--line N[xQTY]]... [--tender T] [--json]
   tillpoint sales [--json]                     list sales and refunds
+  tillpoint loyalty DEBTOR [--json]            a debtor's loyalty balances and rows
   tillpoint bench commit --data SCRATCH        measure sale commits on this PC's disk
 
 Options:
@@ -54,10 +55,16 @@ export const COMMAND_HELP: Record<string, string> = {
   export: `tillpoint export items|debtors|contracts [--out FILE] [--data DIR]
   Writes every record in the import format (to standard output unless --out).
   Items get the loyalty columns once some item has loyalty settings.`,
-  sell: `tillpoint sell --item CODE[xQTY]... --tender T[:AMOUNT]... [--till ID] [--json]
+  sell: `tillpoint sell --item CODE[xQTY]... --tender T[:AMOUNT]... [--debtor CODE] [--till ID] [--json]
   Records a sale exactly as the till would. T is a tender code or kind (cash, card, ...);
   no AMOUNT = the balance due. Cash is rounded per Company Details; change is given in cash only.
-  JSON: saleNumber, lines, total, tax, tenders, change (cents).`,
+  --debtor attaches a debtor: contract prices, loyalty credit, the account and loyalty tenders.
+  JSON: saleNumber, lines (with loyaltyRate), total, tax, tenders, change, debtor,
+  loyaltyRate (basis points), loyaltyEarned (cents).`,
+  loyalty: `tillpoint loyalty DEBTOR [--json]
+  The debtor's loyalty balances now and the rows behind them.
+  JSON: debtor, name, monthToDate, pendingAccrual, accrued, redeemed, available (cents),
+  lifetime, rows.`,
   refund: `tillpoint refund SALE [--line N[xQTY]]... [--tender T] [--till ID] [--json]
   Returns lines of sale SALE (numbered from 1 as on the slip); no --line returns all that is left.
   Paid back on tender T (default: the cash tender).`,

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   sell: async () => (await import('./commands/sell.js')).sellCommand,
   refund: async () => (await import('./commands/refund.js')).refundCommand,
   sales: async () => (await import('./commands/sales.js')).salesCommand,
+  loyalty: async () => (await import('./commands/loyalty.js')).loyaltyCommand,
   bench: async () => (await import('./commands/bench.js')).benchCommand,
 };
 

@@ -25,6 +25,9 @@ export const ERR = {
   BAD_ROUNDING: 'BAD_ROUNDING',
   UNKNOWN_SALE: 'UNKNOWN_SALE',
   OPEN_SALE_WAITING: 'OPEN_SALE_WAITING',
+  UNKNOWN_DEBTOR: 'UNKNOWN_DEBTOR',
+  /** The account or loyalty tender was refused for this debtor (the message says why). */
+  TENDER_REFUSED: 'TENDER_REFUSED',
 } as const;
 
 export type ErrorCode = (typeof ERR)[keyof typeof ERR];

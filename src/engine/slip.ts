@@ -51,6 +51,20 @@ function saleBody(doc: CompletedSale, width: number, m: (c: number) => string): 
   if (doc.change !== 0) out.push(...leftRight('CHANGE', m(doc.change), width));
   const units = doc.lines.reduce((n, l) => n + l.qty, 0);
   out.push(`Items: ${units}`);
+  out.push(...debtorRows(doc, width, m));
+  return out;
+}
+
+/** Only documents with a debtor get these lines, so every other slip prints as before. */
+function debtorRows(doc: CompletedSale | CompletedRefund, width: number, m: (c: number) => string): string[] {
+  if (doc.debtor === undefined) return [];
+  const name = doc.kind === 'sale' && doc.debtorName ? ` ${doc.debtorName}` : '';
+  const out = [rule(width), truncate(`Debtor: ${doc.debtor}${name}`, width)];
+  if (doc.kind === 'sale' && doc.loyalty) {
+    out.push(...leftRight('Loyalty credit earned', m(doc.loyalty.earned), width));
+    if (doc.loyalty.available !== undefined) out.push(...leftRight('Loyalty Available', m(doc.loyalty.available), width));
+  }
+  if (doc.kind === 'refund' && doc.loyalty) out.push(...leftRight('Loyalty credit reversed', m(-doc.loyalty.reversed), width));
   return out;
 }
 
@@ -63,6 +77,7 @@ function refundBody(doc: CompletedRefund, width: number, m: (c: number) => strin
   out.push(...leftRight('REFUND TOTAL', m(doc.total), width));
   if (doc.rounding !== 0) out.push(...leftRight('Cash rounding', m(doc.rounding), width));
   for (const t of doc.tenders) out.push(...leftRight(`Paid back ${t.name || t.tenderCode}`, m(t.amount), width));
+  out.push(...debtorRows(doc, width, m));
   return out;
 }
 

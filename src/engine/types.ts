@@ -1,5 +1,6 @@
 // Domain types shared by the engine, the store and the screens. Money is integer cents, rates are
 // basis points (15% = 1500). Everything here is plain JSON so it can be journalled as is.
+import type { EarningBasis } from './loyalty/earn.js';
 import type { ItemLoyalty } from './loyalty/types.js';
 
 export type Cents = number;
@@ -70,6 +71,8 @@ export interface OpenSale {
   lines: SaleLine[];
   tenders: TenderTaken[];
   nextLineId: number;
+  /** Code of the debtor attached at the till (contract prices and loyalty follow it). */
+  debtor?: string;
 }
 
 export interface SaleTotals {
@@ -118,6 +121,15 @@ export interface CompletedSale {
   tenders: TenderTaken[];
   rounding: Cents;
   change: Cents;
+  /** The debtor attached at the till; absent on sales without one (and on old records). */
+  debtor?: string;
+  /** The debtor's name when the sale was made (for the slip and its reprints). */
+  debtorName?: string;
+  /**
+   * Built-in loyalty of this sale: the tier rate, the credit earned, what a refund needs to
+   * reverse it, and Loyalties Available right after the sale (printed on the slip).
+   */
+  loyalty?: { rate: BasisPoints; earned: Cents; basis: EarningBasis; available?: Cents };
 }
 
 export interface RefundLine {
@@ -145,6 +157,10 @@ export interface CompletedRefund {
   /** What was paid back to the customer on each tender. */
   tenders: TenderTaken[];
   rounding: Cents;
+  /** The sale's debtor, so the refund counts in that debtor's period sales. */
+  debtor?: string;
+  /** Credits this refund took back (the reversal row's amount is its negative). */
+  loyalty?: { reversed: Cents };
 }
 
 export interface CompanyDetails {

@@ -235,6 +235,7 @@ export const openSaleSchema = z.looseObject({
   lines: z.array(saleLineSchema),
   tenders: z.array(z.looseObject({ tenderCode: z.string(), kind: z.string(), name: z.string(), amount: cents })),
   nextLineId: wholeNumber('expected a line id', 1),
+  debtor: z.optional(z.string().check(z.minLength(1))),
 });
 
 /** `['items', 3, 'price']` -> `items[3].price` */

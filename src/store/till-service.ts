@@ -10,8 +10,9 @@ import { buildRefund, refundedQty, refundValue } from '../engine/refund.js';
 import * as sales from '../engine/sale.js';
 import { renderSlip } from '../engine/slip.js';
 import type { CompanyDetails, CompletedRefund, CompletedSale, Item, OpenSale, Tender } from '../engine/types.js';
-import type { Store, TillJournalWriter } from './index.js';
+import type { Debtor, Store, TillJournalWriter } from './index.js';
 import { docNumberOf } from './journal-format.js';
+import { TillLoyalty } from './till-loyalty.js';
 import { writeSlipFiles, slipFilePaths } from './till-service-slips.js';
 import type { RefundableLine, RefundRequestLine, TillSessionApi, TillState } from './till-types.js';
 
@@ -30,6 +31,8 @@ export class TillService implements TillSessionApi {
   private state: TillState;
   private readonly listeners = new Set<() => void>();
   private catalog: { doc: unknown; index: ReturnType<typeof indexItems> } | null = null;
+  /** Contract prices, loyalty preview, tender gates and loyalty rows of the attached debtor. */
+  private readonly loyalty: TillLoyalty;
 
   private constructor(
     private readonly store: Store,
@@ -38,7 +41,8 @@ export class TillService implements TillSessionApi {
     this.till = opts.till;
     this.operator = opts.operator;
     this.writer = store.claimTill(opts.till);
-    this.state = { sale: null, totals: null, last: null, resumed: false };
+    this.loyalty = new TillLoyalty(store, () => this.money());
+    this.state = { sale: null, totals: null, last: null, resumed: false, loyalty: null };
     try {
       this.reopen();
     } catch (err) {
@@ -71,7 +75,7 @@ export class TillService implements TillSessionApi {
     if (!this.durable) {
       throw new EngineError(ERR.OPEN_SALE_WAITING, `Till ${this.till} has an open sale waiting (reopened after a restart): finish or abandon it at the till first`);
     }
-    this.state = { sale: saved, totals: sales.saleTotals(saved, this.rounding()), last: null, resumed: true };
+    this.state = { sale: saved, totals: sales.saleTotals(saved, this.rounding()), last: null, resumed: true, loyalty: this.preview(saved) };
   }
 
   getState = (): TillState => this.state;
@@ -112,6 +116,32 @@ export class TillService implements TillSessionApi {
     return this.items().find(query, limit);
   }
 
+  private readonly itemOf = (code: string): Item | undefined => this.items().lookup(code);
+
+  private preview(sale: OpenSale | null) {
+    return this.loyalty.preview(sale, this.opts.now().toISOString(), this.itemOf);
+  }
+
+  findDebtors(query: string, limit: number): Debtor[] {
+    return this.loyalty.findDebtors(query, limit);
+  }
+
+  /**
+   * Attaches a debtor to the open sale (starting one when none is open), or detaches with null.
+   * Lines already rung up are repriced: the contract price replaces the item price, and back.
+   */
+  attachDebtor(code: string | null): void {
+    const debtor = code === null ? undefined : this.loyalty.debtor(code).code;
+    if (debtor === undefined && !this.state.sale) return; // nothing to detach from
+    this.loyalty.catchUp();
+    const next = this.loyalty.reprice(this.state.sale ?? this.newSale(), debtor, this.itemOf);
+    this.setSale(next, this.state.sale ? {} : { last: null, resumed: false });
+  }
+
+  private newSale(): OpenSale {
+    return sales.newSale({ id: randomUUID(), till: this.till, operator: this.operator, startedAt: this.opts.now().toISOString() });
+  }
+
   /** Persists first, then shows: a sale that is on screen is on disk. */
   private setSale(sale: OpenSale | null, extra: Partial<TillState> = {}): void {
     if (this.durable) {
@@ -123,7 +153,7 @@ export class TillService implements TillSessionApi {
 
   private publish(change: Partial<TillState>): void {
     const sale = change.sale === undefined ? this.state.sale : change.sale;
-    this.state = { ...this.state, ...change, sale, totals: sale ? sales.saleTotals(sale, this.rounding()) : null };
+    this.state = { ...this.state, ...change, sale, totals: sale ? sales.saleTotals(sale, this.rounding()) : null, loyalty: this.preview(sale) };
     for (const listener of this.listeners) listener();
   }
 
@@ -135,8 +165,8 @@ export class TillService implements TillSessionApi {
     const code = codeOrBarcode.trim();
     const item = this.lookupItem(code);
     if (!item) throw new EngineError(ERR.UNKNOWN_ITEM, `No item with code or barcode "${code}"`);
-    const current = this.state.sale ?? sales.newSale({ id: randomUUID(), till: this.till, operator: this.operator, startedAt: this.opts.now().toISOString() });
-    this.setSale(sales.addItem(current, item, qty), this.state.sale ? {} : { last: null, resumed: false });
+    const current = this.state.sale ?? this.newSale();
+    this.setSale(sales.addItem(current, this.loyalty.priced(item, current.debtor), qty), this.state.sale ? {} : { last: null, resumed: false });
   }
 
   changeQty(lineId: number, qty: number): void {
@@ -155,16 +185,19 @@ export class TillService implements TillSessionApi {
     return sales.resolveTender(this.tenders(), codeOrKind);
   }
 
-  /** Account and loyalty tenders move a debtor's or member's money: refused until one can be attached. */
+  /** Paying a refund back on account or loyalty credits needs the debtor's side of refunds: not yet. */
   private unbackedTender(tender: Tender): EngineError {
     const who = tender.kind === 'account' ? 'a debtor account' : 'a loyalty member';
-    return new EngineError(ERR.UNKNOWN_TENDER, `${tender.name} (${tender.code}) needs ${who} attached to the sale, and this till cannot attach one yet`);
+    return new EngineError(ERR.UNKNOWN_TENDER, `${tender.name} (${tender.code}) pays back ${who}, which refunds cannot do yet: use another tender`);
   }
 
   addTender(tenderCode: string, amount?: number): CompletedSale | null {
     const tender = this.tender(tenderCode);
-    if (tender.kind === 'account' || tender.kind === 'loyalty') throw this.unbackedTender(tender);
-    const sale = sales.addTender(this.requireSale(), tender, amount, this.rounding(), this.money());
+    const open = this.requireSale();
+    const { total } = sales.saleTotals(open, this.rounding());
+    // Gated before the engine takes it; the engine then refuses amounts over the balance as usual.
+    this.loyalty.checkTender(open, tender, amount ?? sales.balanceDue(open), total, this.opts.now().toISOString());
+    const sale = sales.addTender(open, tender, amount, this.rounding(), this.money());
     if (!sales.saleTotals(sale, this.rounding()).settled) {
       this.setSale(sale);
       return null;
@@ -176,13 +209,15 @@ export class TillService implements TillSessionApi {
     if (this.state.last?.kind === 'sale' && this.state.last.saleId === sale.id) {
       throw new EngineError(ERR.ALREADY_SETTLED, `This sale was already recorded as ${this.state.last.saleNumber}`);
     }
-    const completed = sales.completeSale(sale, {
+    const plain = sales.completeSale(sale, {
       saleNumber: this.writer.documentNumber(),
       completedAt: this.opts.now().toISOString(),
       cashRounding: this.rounding(),
       money: this.money(),
     });
-    this.writer.append({ kind: 'sale', operator: this.operator, at: completed.completedAt, doc: completed });
+    // Loyalty rows go in the sale's own record: one write, one fsync (SPEC section 6).
+    const { doc: completed, rows } = this.loyalty.forSale(plain, sale, this.itemOf);
+    this.loyalty.recorded(this.writer.append({ kind: 'sale', operator: this.operator, at: completed.completedAt, doc: completed, rows }));
     // From here on the sale is recorded: nothing below may make the till offer it again.
     this.writeSlips(completed);
     if (this.durable) {
@@ -224,7 +259,7 @@ export class TillService implements TillSessionApi {
   }
 
   refundable(saleNumber: string): { sale: CompletedSale; lines: RefundableLine[] } {
-    this.store.journals.poll();
+    this.loyalty.catchUp();
     const { sale, prior } = this.saleFor(saleNumber);
     const done = refundedQty(sale, prior);
     const lines = sale.lines.map((l) => {
@@ -234,12 +269,12 @@ export class TillService implements TillSessionApi {
     return { sale, lines };
   }
 
-  private buildRefund(saleNumber: string, lines: RefundRequestLine[] | 'all', tenderCode?: string): CompletedRefund {
+  private buildRefund(saleNumber: string, lines: RefundRequestLine[] | 'all', tenderCode?: string): { doc: CompletedRefund; rows: unknown[] } {
     const tender = this.tender(tenderCode ?? 'cash');
     if (tender.kind === 'account' || tender.kind === 'loyalty') throw this.unbackedTender(tender);
-    this.store.journals.poll();
+    this.loyalty.catchUp();
     const { sale, prior } = this.saleFor(saleNumber);
-    return buildRefund({
+    const refund = buildRefund({
       sale,
       priorRefunds: prior,
       request: lines,
@@ -250,18 +285,19 @@ export class TillService implements TillSessionApi {
       tender,
       cashRounding: this.rounding(),
     });
+    return this.loyalty.forRefund(refund, sale, prior);
   }
 
   /** The refund exactly as `refund` would record it now (payout and rounding included); nothing is written. */
   previewRefund(saleNumber: string, lines: RefundRequestLine[] | 'all', tenderCode?: string): CompletedRefund {
-    return this.buildRefund(saleNumber, lines, tenderCode);
+    return this.buildRefund(saleNumber, lines, tenderCode).doc;
   }
 
   /** Under the store lock, after catching up every till's journal: two tills cannot both return the last unit. */
   refund(saleNumber: string, lines: RefundRequestLine[] | 'all', tenderCode?: string): CompletedRefund {
     return this.store.withStoreLockSync(() => {
-      const refund = this.buildRefund(saleNumber, lines, tenderCode);
-      this.writer.append({ kind: 'refund', operator: this.operator, at: refund.completedAt, doc: refund });
+      const { doc: refund, rows } = this.buildRefund(saleNumber, lines, tenderCode);
+      this.loyalty.recorded(this.writer.append({ kind: 'refund', operator: this.operator, at: refund.completedAt, doc: refund, rows }));
       this.writeSlips(refund);
       this.publish({ last: refund });
       return refund;

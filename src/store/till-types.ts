@@ -1,5 +1,9 @@
 // What the till screen and `tillpoint sell/refund` see of a till session (src/store/till-service.ts).
 import type { CompanyDetails, CompletedRefund, CompletedSale, Item, OpenSale, SaleTotals, Tender } from '../engine/types.js';
+import type { Debtor } from './documents-types.js';
+import type { LoyaltyPreview } from './till-loyalty.js';
+
+export type { LoyaltyPreview };
 
 export interface TillState {
   /** The sale being rung up, or null between sales. */
@@ -9,6 +13,8 @@ export interface TillState {
   last: CompletedSale | CompletedRefund | null;
   /** True when the open sale was reopened from disk after a crash. */
   resumed: boolean;
+  /** With a debtor attached: the rate that applies and the credit this sale earns; otherwise null. */
+  loyalty?: LoyaltyPreview | null;
 }
 
 export interface RefundableLine {
@@ -42,6 +48,10 @@ export interface TillSessionApi {
   lookupItem(codeOrBarcode: string): Item | undefined;
   /** Items whose description (or code) contains every word of the query, case-insensitive. */
   findItems(query: string, limit: number): Item[];
+  /** Debtors whose code, name or cellphone matches the query. */
+  findDebtors(query: string, limit: number): Debtor[];
+  /** Attaches a debtor to the sale (contract prices, loyalty, account tender) or detaches it with null. */
+  attachDebtor(code: string | null): void;
   /** Adds an item by code or barcode (starting a sale when none is open). */
   scan(codeOrBarcode: string, qty?: number): void;
   changeQty(lineId: number, qty: number): void;

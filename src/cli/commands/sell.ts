@@ -24,8 +24,8 @@ function tenderSpec(spec: string): { tender: string; amount?: number } {
 }
 
 export async function sellCommand(inv: Invocation, now: () => Date): Promise<number> {
-  onlyOptions(inv, ['item', 'tender']);
-  positionalCount(inv, 0, 0, '--item CODE[xQTY]... --tender T[:AMOUNT]...');
+  onlyOptions(inv, ['item', 'tender', 'debtor']);
+  positionalCount(inv, 0, 0, '--item CODE[xQTY]... --tender T[:AMOUNT]... [--debtor CODE]');
   const items = inv.values.item ?? [];
   const tenders = inv.values.tender ?? [];
   if (!items.length) throw new UsageError('sell needs at least one --item CODE[xQTY]');
@@ -35,6 +35,8 @@ export async function sellCommand(inv: Invocation, now: () => Date): Promise<num
     // The open sale stays in memory: a refused sell leaves nothing behind.
     const till = TillService.open(store, { till: tillId(inv), operator: 'system', now, durableOpenSale: false });
     try {
+      // Attached first, as a cashier would: contract prices apply from the first scan.
+      if (inv.values.debtor !== undefined) till.attachDebtor(inv.values.debtor);
       for (const spec of items) {
         const { code, qty } = itemSpec(spec, (c) => till.lookupItem(c) !== undefined);
         till.scan(code, qty);

@@ -104,7 +104,7 @@ export const BINDINGS: Binding[] = [
   { command: 'loyaltyMember', keys: [k('f7')], label: 'Loyalty', help: 'Attach a loyalty member by card or account number', scopes: ['pos'], displayOnScreen: false, disabledReason: `Loyalty: ${LOYALTY_NOT_BUILT}` },
   { command: 'balanceEnquiry', keys: [k('f8')], label: 'Balance', help: "Show the attached member's loyalty balance", scopes: ['pos'], displayOnScreen: false, disabledReason: `Balance enquiry: ${LOYALTY_NOT_BUILT}` },
   { command: 'refund', keys: [k('f9')], label: 'Refund', help: 'Refund lines of an earlier sale by its sale number', scopes: ['pos'], displayOnScreen: true },
-  { command: 'attachDebtor', keys: [k('f11')], label: 'Debtor', help: 'Attach a debtor (account customer) to the sale', scopes: ['pos'], displayOnScreen: false, disabledReason: `Attach debtor: ${LOYALTY_NOT_BUILT}` },
+  { command: 'attachDebtor', keys: [k('f11')], label: 'Debtor', help: 'Attach a debtor (account customer) to the sale', scopes: ['pos'], displayOnScreen: false },
   { command: 'loyaltyFunctions', keys: [k('f12')], label: 'Loy fns', help: 'Loyalty functions: enrol a member and more', scopes: ['pos'], displayOnScreen: false, disabledReason: `Loyalty functions: ${LOYALTY_NOT_BUILT}` },
   // Shift+F-keys do not reach us from the Linux console, so each has a Ctrl twin.
   { command: 'abandonSale', keys: [k('f5', { shift: true }), ctrl('x')], label: 'Abandon', help: 'Abandon the whole sale (asks first)', scopes: ['pos'], displayOnScreen: true },

@@ -12,6 +12,7 @@ import { matches, type Command, type Scope } from '../keys/bindings.js';
 import type { Key } from '../keys/parse-keys.js';
 import { Shell, SHELL_CHROME_ROWS } from '../shell/shell.js';
 import { useTerminalSize } from '../shell/terminal-size.js';
+import { DebtorPanel } from './debtor-panel.js';
 import { FindPanel } from './find-panel.js';
 import { money, moneyFmt, type MoneyFmt } from './format.js';
 import type { PosContext } from './pos-context.js';
@@ -23,11 +24,12 @@ import { SlipPanel } from './slip-panel.js';
 import { TenderPanel } from './tender-panel.js';
 import { createViewStore, useViewStore } from './view-store.js';
 
-const SCOPES: Record<PosMode, Scope> = { sale: 'pos', find: 'find', tender: 'tender', refund: 'refund', slip: 'slip' };
+// Attach debtor is a search overlay like Find item, so it shares Find's keys.
+const SCOPES: Record<PosMode, Scope> = { sale: 'pos', find: 'find', tender: 'tender', refund: 'refund', slip: 'slip', debtor: 'find' };
 const NO_HIDE: readonly Command[] = [];
 const CRUMBS: Record<PosMode, string[]> = {
   sale: ['Point of Sale'], find: ['Point of Sale', 'Find Item'], tender: ['Point of Sale', 'Tender'],
-  refund: ['Point of Sale', 'Refund'], slip: ['Point of Sale', 'Slip'],
+  refund: ['Point of Sale', 'Refund'], slip: ['Point of Sale', 'Slip'], debtor: ['Point of Sale', 'Attach Debtor'],
 };
 
 export const RESUMED_MESSAGE = 'The open sale was reopened after a restart: carry on, tender it (F2) or abandon it (Shift+F5)';
@@ -67,20 +69,21 @@ function TillScreen({ till }: { till: TillSessionApi }): ReactNode {
   const state = useSyncExternalStore(till.subscribe, till.getState);
   const [buffers] = useState(() => ({
     entry: createEntryBuffer(), prompt: createEntryBuffer(), amount: createEntryBuffer(),
-    search: createEntryBuffer(), saleNumber: createEntryBuffer(),
+    search: createEntryBuffer(), saleNumber: createEntryBuffer(), debtorSearch: createEntryBuffer(),
   }));
   // The refund panel's phase, so the hint bar and help show only the keys of that phase.
   const [refundPhase, setRefundPhase] = useState<RefundPhase>('number');
   const onRefundPhase = useCallback((phase: RefundPhase) => setRefundPhase(phase), []);
-  const rowsRef = useRef(lineRows(terminal.rows - SHELL_CHROME_ROWS));
-  rowsRef.current = lineRows(terminal.rows - SHELL_CHROME_ROWS);
+  // Terminal rows, read when the till changes: the debtor row is there or not by then.
+  const rowsRef = useRef(terminal.rows - SHELL_CHROME_ROWS);
+  rowsRef.current = terminal.rows - SHELL_CHROME_ROWS;
 
   // The till tells us synchronously after every change, so the selection follows a new line and a
   // completed document shows its slip before the next key of a burst is handled.
   useLayoutEffect(() => {
     const sync = (): void => {
       const s = till.getState();
-      view.dispatch({ type: 'linesChanged', count: s.sale?.lines.length ?? 0, rows: rowsRef.current });
+      view.dispatch({ type: 'linesChanged', count: s.sale?.lines.length ?? 0, rows: lineRows(rowsRef.current, Boolean(s.loyalty)) });
       if (s.last && docNumber(s.last) !== view.get().slipDoc) {
         view.dispatch({ type: 'showSlip', doc: docNumber(s.last) });
         view.dispatch({ type: 'message', text: `${completedText(s.last, moneyFmt(till.company()))}. Any key starts the next sale`, tone: 'success' });
@@ -115,6 +118,8 @@ function TillScreen({ till }: { till: TillSessionApi }): ReactNode {
     body = <SlipPanel key={docNumber(state.last)} ctx={ctx} doc={state.last} onDone={leaveSlip} />;
   } else if (v.mode === 'tender' && state.sale) {
     body = <TenderPanel ctx={ctx} amountBuffer={buffers.amount} />;
+  } else if (v.mode === 'debtor') {
+    body = <DebtorPanel ctx={ctx} search={buffers.debtorSearch} />;
   } else if (v.mode === 'find') {
     body = <FindPanel ctx={ctx} search={buffers.search} />;
   } else if (v.mode === 'refund') {

@@ -2,7 +2,7 @@
 // the till session and arrives through useSyncExternalStore). A plain reducer, tested without Ink.
 import { moveSelection, windowStart } from './window.js';
 
-export type PosMode = 'sale' | 'find' | 'tender' | 'refund' | 'slip';
+export type PosMode = 'sale' | 'find' | 'tender' | 'refund' | 'slip' | 'debtor';
 
 /** A question asked in the entry row; the entry's Enter answers it instead of scanning. */
 export type PosPrompt =

@@ -1,7 +1,7 @@
 // The sale itself: lines, totals and the ENTRY field. Enter scans what was typed (3*code sets the
 // quantity); F4/F6 ask for a quantity or discount in the entry row; F5/Del voids the selected line.
 import { useSyncExternalStore, type ReactNode } from 'react';
-import { Box } from 'ink';
+import { Box, Text } from 'ink';
 import { parseMoney } from '../../engine/money.js';
 import type { SaleLine } from '../../engine/types.js';
 import { matches } from '../keys/bindings.js';
@@ -12,6 +12,7 @@ import { EntryField } from '../input/entry-field.js';
 import { useEntryField } from '../input/use-entry-field.js';
 import { useContentSize } from '../shell/terminal-size.js';
 import { parseQty, parseScanEntry } from './entry.js';
+import { debtorSummary } from './debtor-panel.js';
 import { amount, money } from './format.js';
 import { errorText, type PosContext } from './pos-context.js';
 import type { PosPrompt } from './pos-state.js';
@@ -24,9 +25,12 @@ export interface SalePanelProps {
   prompt: EntryBuffer;
 }
 
-/** Rows the lines window gets: what is left after the header, the totals box and the entry row. */
-export function lineRows(rows: number): number {
-  return Math.max(rows - 1 - TOTALS_ROWS - 1, 1);
+/**
+ * Rows the lines window gets: what is left after the header, the totals box and the entry row,
+ * and the debtor row while a debtor is attached.
+ */
+export function lineRows(rows: number, debtorRow = false): number {
+  return Math.max(rows - 1 - TOTALS_ROWS - 1 - (debtorRow ? 1 : 0), 1);
 }
 
 function promptLabel(p: PosPrompt): string {
@@ -41,7 +45,7 @@ export function SalePanel({ ctx, entry, prompt }: SalePanelProps): ReactNode {
   const confirm = useConfirm();
   const state = useSyncExternalStore(till.subscribe, till.getState);
   const v = useSyncExternalStore(view.subscribe, view.get);
-  const listRows = lineRows(rows);
+  const listRows = lineRows(rows, Boolean(state.loyalty));
 
   /** The selected line now (not at the last render: a burst may have just added one). */
   const selectedLine = (): SaleLine | undefined => till.getState().sale?.lines[view.get().selected];
@@ -116,6 +120,7 @@ export function SalePanel({ ctx, entry, prompt }: SalePanelProps): ReactNode {
       if (till.getState().sale) view.dispatch({ type: 'open', mode: 'tender' });
       else say('Nothing to tender: scan an item first', 'error');
     } else if (matches(key, 'findItem')) view.dispatch({ type: 'open', mode: 'find' });
+    else if (matches(key, 'attachDebtor')) view.dispatch({ type: 'open', mode: 'debtor' });
     else if (matches(key, 'refund')) view.dispatch({ type: 'open', mode: 'refund' });
     else if (matches(key, 'abandonSale')) abandon();
     else if (matches(key, 'reprint')) {
@@ -186,6 +191,7 @@ export function SalePanel({ ctx, entry, prompt }: SalePanelProps): ReactNode {
     <Box flexDirection="column" height={rows} width={columns} overflow="hidden">
       <SaleLinesView lines={lines} selected={v.selected} listStart={v.listStart} rows={listRows} columns={columns} fmt={fmt} />
       <Box flexGrow={1} />
+      {state.loyalty ? <Text wrap="truncate">{debtorSummary(state.loyalty, (c) => money(c, fmt))}</Text> : null}
       <TotalsBox lines={lines} totals={state.totals} fmt={fmt} columns={columns} />
       <Box height={1} overflow="hidden">
         {v.prompt

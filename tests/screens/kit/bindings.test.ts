@@ -82,7 +82,10 @@ describe('the binding table', () => {
   });
 
   it('reserves the till keys for later issues, off screen and explaining why', () => {
-    const reserved: Command[] = ['attachDebtor', 'loyaltyMember', 'balanceEnquiry', 'loyaltyFunctions'];
+    const reserved: Command[] = ['loyaltyMember', 'balanceEnquiry', 'loyaltyFunctions'];
+    // F11 Attach debtor is built (built-in loyalty): it works, off the hint bar like its neighbours.
+    expect(bindingOf('attachDebtor')).toMatchObject({ scopes: ['pos'], displayOnScreen: false });
+    expect(bindingOf('attachDebtor').disabledReason).toBeUndefined();
     for (const c of reserved) {
       const b = bindingOf(c);
       expect(b.scopes).toContain('pos');

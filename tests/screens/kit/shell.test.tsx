@@ -54,7 +54,9 @@ describe('<Shell>', () => {
     }
     expect(f).toContain('F5 / Del');
     expect(f).toContain('Shift+F5 / Ctrl+X');
-    expect(f).toContain('Attach debtor: needs the built-in loyalty module');
+    // A reserved key explains why it does nothing yet; F11 (built) shows its help instead.
+    expect(f).toContain('Loyalty: needs the built-in loyalty module');
+    expect(f).toContain('Debtor: Attach a debtor');
     await view.write(ESC);
     await view.waitFor((x) => x.includes('SALE') && !x.includes('Help: Point'));
   });
