@@ -6,23 +6,16 @@ import { randomUUID } from 'node:crypto';
 import { EngineError, ERR } from '../engine/errors.js';
 import { indexItems } from '../engine/items.js';
 import type { MoneyFormat } from '../engine/money.js';
-import { buildRefund, refundedQty, refundValue } from '../engine/refund.js';
+import { buildRefund } from '../engine/refund.js';
 import * as sales from '../engine/sale.js';
 import { renderSlip } from '../engine/slip.js';
 import type { CompanyDetails, CompletedRefund, CompletedSale, Item, OpenSale, Tender } from '../engine/types.js';
 import type { Debtor, Store, TillJournalWriter } from './index.js';
 import { docNumberOf } from './journal-format.js';
 import { TillLoyalty } from './till-loyalty.js';
+import { recordedOpenSale, refundableLines, saleForRefund } from './till-lookups.js';
 import { writeSlipFiles, slipFilePaths } from './till-service-slips.js';
-import type { RefundableLine, RefundRequestLine, TillSessionApi, TillState } from './till-types.js';
-
-export interface TillServiceOptions {
-  till: string;
-  operator: string;
-  now: () => Date;
-  /** false for one-shot commands: the sale lives in memory until it is committed or dropped. */
-  durableOpenSale?: boolean;
-}
+import type { RefundableLine, RefundRequestLine, TillServiceOptions, TillSessionApi, TillState } from './till-types.js';
 
 export class TillService implements TillSessionApi {
   readonly till: string;
@@ -63,14 +56,11 @@ export class TillService implements TillSessionApi {
   private reopen(): void {
     const saved = this.writer.openSale.load();
     if (!saved) return;
-    const lastSeq = this.writer.nextSeq() - 1;
-    if (lastSeq > 0) {
-      const last = this.store.journals.findDocument(`${this.till}-${String(lastSeq).padStart(6, '0')}`);
-      if (last && last.kind === 'sale' && last.saleId === saved.id) {
-        this.writer.openSale.clear();
-        this.state = { ...this.state, last };
-        return;
-      }
+    const last = recordedOpenSale(this.store.journals, this.till, this.writer.nextSeq() - 1, saved.id);
+    if (last) {
+      this.writer.openSale.clear();
+      this.state = { ...this.state, last };
+      return;
     }
     if (!this.durable) {
       throw new EngineError(ERR.OPEN_SALE_WAITING, `Till ${this.till} has an open sale waiting (reopened after a restart): finish or abandon it at the till first`);
@@ -251,22 +241,13 @@ export class TillService implements TillSessionApi {
   }
 
   private saleFor(saleNumber: string): { sale: CompletedSale; prior: CompletedRefund[] } {
-    const number = saleNumber.trim().toUpperCase();
-    const doc = this.store.journals.findDocument(number);
-    if (!doc) throw new EngineError(ERR.UNKNOWN_SALE, `No sale numbered ${number}`);
-    if (doc.kind !== 'sale') throw new EngineError(ERR.UNKNOWN_SALE, `${number} is a refund, not a sale`);
-    return { sale: doc, prior: this.store.journals.refundsOf(number) };
+    return saleForRefund(this.store.journals, saleNumber);
   }
 
   refundable(saleNumber: string): { sale: CompletedSale; lines: RefundableLine[] } {
     this.loyalty.catchUp();
     const { sale, prior } = this.saleFor(saleNumber);
-    const done = refundedQty(sale, prior);
-    const lines = sale.lines.map((l) => {
-      const refunded = done.get(l.lineNo) ?? 0;
-      return { lineNo: l.lineNo, itemCode: l.itemCode, description: l.description, sold: l.qty, refunded, refundable: l.qty - refunded, unitValue: refundValue(l, 0, 1) };
-    });
-    return { sale, lines };
+    return { sale, lines: refundableLines(sale, prior) };
   }
 
   private buildRefund(saleNumber: string, lines: RefundRequestLine[] | 'all', tenderCode?: string): { doc: CompletedRefund; rows: unknown[] } {

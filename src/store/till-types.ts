@@ -5,6 +5,14 @@ import type { LoyaltyPreview } from './till-loyalty.js';
 
 export type { LoyaltyPreview };
 
+export interface TillServiceOptions {
+  till: string;
+  operator: string;
+  now: () => Date;
+  /** false for one-shot commands: the sale lives in memory until it is committed or dropped. */
+  durableOpenSale?: boolean;
+}
+
 export interface TillState {
   /** The sale being rung up, or null between sales. */
   sale: OpenSale | null;
