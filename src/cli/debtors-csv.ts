@@ -7,6 +7,9 @@ import type { DebtorLoyalty } from '../engine/loyalty/types.js';
 import { formatMoney, formatRate, type MoneyFormat } from '../engine/money.js';
 import type { Debtor, Store } from '../store/index.js';
 import { readCsv, refuseIfAny, writeCsv, yesNo } from './csv.js';
+import {
+  debtorCellphoneProblem, debtorCodeProblem, debtorEmailProblem, debtorNameProblem, withoutFieldName,
+} from '../engine/debtor-rules.js';
 
 const TIER_COLUMNS = Array.from({ length: MAX_TIERS }, (_, i) => [`target${i + 1}`, `percent${i + 1}`]).flat();
 const LOYALTY_COLUMNS = ['loyaltyApplicable', 'excludeFromContracts', ...TIER_COLUMNS];
@@ -31,13 +34,6 @@ export interface MergeResult<T> {
   updated: number;
 }
 
-// Same shape as debtors.json accepts (store/schemas.ts), checked here first so each bad row is
-// reported by its line rather than as one field of the whole document.
-const CODE = /^[A-Za-z0-9._-]{1,32}$/;
-const CELLPHONE = /^\+?\d{7,15}$/;
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-const NAME_MAX = 60;
-
 export function parseDebtorsCsv(text: string, file: string): DebtorCsvRow[] {
   const rows = readCsv(text, file, ['code', 'name'], DEBTOR_COLUMNS.slice(2));
   return rows.map((row) => ({
@@ -57,13 +53,6 @@ function loyaltyCells(l: DebtorLoyalty, money: MoneyFormat): Record<string, stri
   return cells;
 }
 
-/** `target3 must be ...` / `target3: enter ...` -> `must be ...` / `enter ...` (the report names the field). */
-function withoutField(field: string, message: string): string {
-  if (message.startsWith(`${field}: `)) return message.slice(field.length + 2);
-  if (message.startsWith(`${field} `)) return message.slice(field.length + 1);
-  return message;
-}
-
 const NO_LOYALTY: DebtorLoyalty = { applicable: 'no', excludeFromContracts: false, tiers: [], switchedOnAt: null };
 
 /**
@@ -79,17 +68,21 @@ export function mergeDebtors(existing: readonly Debtor[], rows: readonly DebtorC
   let updated = 0;
   for (const { line, cells } of rows) {
     const bad = (field: string, message: string) => problems.push(`${file}: line ${line}: ${field}: ${message}`);
+    // The General tab's checks are engine/debtor-rules.ts, the very ones the Debtors screen runs.
     const code = cells.code ?? '';
-    if (!CODE.test(code)) bad('code', `"${code}" must be 1-32 letters, digits or . _ -`);
+    const codeProblem = debtorCodeProblem(code);
+    if (codeProblem !== null) bad('code', codeProblem);
     else if (lineOf.has(code)) bad('code', `${code} already given on line ${lineOf.get(code)}`);
     else lineOf.set(code, line);
     const name = cells.name ?? '';
-    if (name === '') bad('name', 'is required');
-    else if (name.length > NAME_MAX) bad('name', `is longer than ${NAME_MAX} characters`);
+    const nameProblem = debtorNameProblem(name);
+    if (nameProblem !== null) bad('name', nameProblem);
     const cellphone = cells.cellphone;
-    if (cellphone && !CELLPHONE.test(cellphone)) bad('cellphone', `"${cellphone}" must be 7-15 digits with an optional leading +, e.g. +27821234567 (empty when none)`);
+    const cellphoneProblem = cellphone === undefined ? null : debtorCellphoneProblem(cellphone);
+    if (cellphoneProblem !== null) bad('cellphone', cellphoneProblem);
     const email = cells.email;
-    if (email && (!EMAIL.test(email) || email.length > 254)) bad('email', `"${email}" is not an email address like name@example.co.za (empty when none)`);
+    const emailProblem = email === undefined ? null : debtorEmailProblem(email);
+    if (emailProblem !== null) bad('email', emailProblem);
 
     const at = byCode.get(code);
     const previous = at === undefined ? undefined : list[at];
@@ -98,7 +91,7 @@ export function mergeDebtors(existing: readonly Debtor[], rows: readonly DebtorC
     const input: DebtorLoyaltyInput = { ...loyaltyCells(previous?.loyalty ?? NO_LOYALTY, opts.money) };
     for (const c of LOYALTY_COLUMNS) if (c in cells) (input as Record<string, string>)[c] = cells[c]!;
     const loyalty = validateDebtorLoyalty(input, { now: opts.now, previous: previous?.loyalty ?? null, money: opts.money });
-    if (!loyalty.ok) for (const p of loyalty.problems) bad(p.field, withoutField(p.field, p.message));
+    if (!loyalty.ok) for (const p of loyalty.problems) bad(p.field, withoutFieldName(p.field, p.message));
     if (problems.length || !loyalty.ok) continue; // refused anyway: keep collecting problems
 
     const general = {

@@ -30,6 +30,7 @@ export function buildMainMenu(registry: ScreenRegistry, services: Pick<AppServic
   if (!services.till) pos.disabled = 'Point of Sale: this session has no till (start with --till T1)';
   return [
     pos,
+    { label: 'Debtors', hotKey: 'd', description: 'debtors: list/search, Debtor file General | Account | Loyalty', open: () => screen('debtors', 'Debtors', registry.debtors) },
     { label: 'Inventory', hotKey: 'i', description: 'items: list/search, Item file General | Extra', open: () => screen('inventory', 'Inventory', registry.inventory) },
     { label: 'Contracts', hotKey: 'c', description: 'debtor contracts: debtor, item, price, Exclude from Rebates', open: () => screen('contracts', 'Contracts', registry.contracts) },
     { label: 'Ledger', hotKey: 'l', description: 'Account Maintenance', open: () => menuScreen('ledger', 'Ledger', ledger) },

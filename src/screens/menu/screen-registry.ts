@@ -7,10 +7,12 @@ import { TenderSetupScreen } from '../setup/tender-setup.js';
 import { AccountMaintenanceScreen } from '../ledger/account-maintenance.js';
 import { InventoryScreen } from '../inventory/inventory.js';
 import { ContractsScreen } from '../contracts/contracts.js';
+import { DebtorsScreen } from '../debtors/debtors.js';
 
 /** Each screen is a component without props; it reaches services through useApp(). */
 export interface ScreenRegistry {
   pos: ComponentType;
+  debtors: ComponentType;
   inventory: ComponentType;
   contracts: ComponentType;
   companyDetails: ComponentType;
@@ -20,6 +22,7 @@ export interface ScreenRegistry {
 
 export const screenRegistry: ScreenRegistry = {
   pos: PosScreen,
+  debtors: DebtorsScreen,
   inventory: InventoryScreen,
   contracts: ContractsScreen,
   companyDetails: CompanyDetailsScreen,

@@ -241,7 +241,7 @@ describe('Contracts on the Main Menu', () => {
     view = await render(null, { services: services(tmp.store), stack: [mainMenuEntry(screenRegistry, services(tmp.store))], theme: { mono: true } });
     let f = await view.waitFor('[C] Contracts');
     const labels = f.split('\n').filter((l) => /\[[A-Z]\] /.test(l)).map((l) => /\[[A-Z]\] (.+?)\s{2}/.exec(l)?.[1]);
-    expect(labels.slice(0, 3)).toEqual(['Point of Sale', 'Inventory', 'Contracts']);
+    expect(labels.slice(0, 4)).toEqual(['Point of Sale', 'Debtors', 'Inventory', 'Contracts']);
     await view.write('c');
     f = await view.waitFor('Main Menu › Contracts');
     expect(f).toContain('D1 Thandi Mokoena');

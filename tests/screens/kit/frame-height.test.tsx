@@ -24,6 +24,7 @@ describe('no frame is taller (or wider) than the terminal', () => {
       [F1, 'Help: Main Menu'], [PGDN, 'Help'], [ESC, '> Point of Sale'],
       ['p', 'POS SCREEN'], [`6001000000011${ENTER}`, 'lines 1'], [F7, 'needs the built-in'], [F1, 'Help: Point of Sale'],
       [PGDN, 'of '], [ESC, 'POS SCREEN'], [`nosuchcode${ENTER}`, '!'], [CTRL_C, 'Quit tillpoint?'], ['n', 'POS SCREEN'], [ESC, (f) => f.includes('> Point of Sale') && !f.includes('POS SCREEN')],
+      ['d', 'DEBTOR LIST'], [ESC, (f) => f.includes('> Debtors') && !f.includes('DEBTOR LIST')],
       ['i', 'ITEM LIST'], [ESC, (f) => f.includes('> Inventory') && !f.includes('ITEM LIST')],
       ['c', 'CONTRACT LIST'], [ESC, (f) => f.includes('> Contracts') && !f.includes('CONTRACT LIST')],
       ['l', 'Account Maintenance'], [ENTER, 'ACCOUNT LIST'], [F1, 'Help: Account Maintenance'], [ESC, 'ACCOUNT LIST'], [ESC, '> Account'], [ESC, (f) => f.includes('> Ledger') && !f.split('\n')[0]!.includes('Ledger')],
@@ -66,7 +67,7 @@ describe('the real screens of the menu tree', () => {
     view = await render(null, { services: env.services, stack: [mainMenuEntry(screenRegistry, env.services)] });
     await view.waitFor('Point of Sale');
     const atMenu = (f: string): boolean => /^Main Menu\s+Till/.test(f.split('\n')[0] ?? '');
-    const paths: [string, string][] = [['p', 'Point of Sale'], ['i', 'Inventory'], ['c', 'Contracts'], ['la', 'Account Maintenance'], ['usc', 'Company Details'], ['ust', 'Tender Setup']];
+    const paths: [string, string][] = [['p', 'Point of Sale'], ['d', 'Debtors'], ['i', 'Inventory'], ['c', 'Contracts'], ['la', 'Account Maintenance'], ['usc', 'Company Details'], ['ust', 'Tender Setup']];
     for (const [keys, title] of paths) {
       await view.write(keys);
       await view.waitFor((f) => (f.split('\n')[0] ?? '').includes(title));

@@ -82,8 +82,12 @@ function Items(): ReactNode {
   return <Shell scope="list"><Text>ITEM LIST</Text></Shell>;
 }
 
+function Debtors(): ReactNode {
+  return <Shell scope="list"><Text>DEBTOR LIST</Text></Shell>;
+}
+
 function Contracts(): ReactNode {
   return <Shell scope="list"><Text>CONTRACT LIST</Text></Shell>;
 }
 
-export const testRegistry: ScreenRegistry = { pos: Pos, inventory: Items, contracts: Contracts, companyDetails: Company, tenderSetup: Tenders, accountMaintenance: Accounts };
+export const testRegistry: ScreenRegistry = { pos: Pos, debtors: Debtors, inventory: Items, contracts: Contracts, companyDetails: Company, tenderSetup: Tenders, accountMaintenance: Accounts };
