@@ -1,21 +1,16 @@
 // Attach debtor (F11): results follow the search as it is typed (code, name or cellphone);
 // Up/Down choose, Enter attaches the debtor to the sale (contract prices and loyalty follow it),
 // Esc closes without changing anything. Modelled on Find item.
-import { useSyncExternalStore, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { formatRate } from '../../engine/rate.js';
-import { matches } from '../keys/bindings.js';
-import { useKeyHandler } from '../keys/dispatcher.js';
 import type { EntryBuffer } from '../input/entry-buffer.js';
 import { EntryField } from '../input/entry-field.js';
-import { useEntryField } from '../input/use-entry-field.js';
 import { useContentSize } from '../shell/terminal-size.js';
 import { useTheme } from '../theme.js';
 import { fit } from './format.js';
-import { findLimit, findReducer } from './find-state.js';
 import { errorText, type PosContext } from './pos-context.js';
-import { createViewStore, useViewStore } from './view-store.js';
-import { windowStart } from './window.js';
+import { useFindList } from './use-find-list.js';
 
 export interface DebtorPanelProps {
   ctx: PosContext;
@@ -31,30 +26,15 @@ export function DebtorPanel({ ctx, search }: DebtorPanelProps): ReactNode {
   const { rows, columns } = useContentSize();
   const { till, view, say } = ctx;
   const theme = useTheme();
-  const [fv, store] = useViewStore(() => createViewStore(findReducer, { selected: 0 }), () => 'debtor');
-  const query = useSyncExternalStore(search.subscribe, search.get).value;
   // Search entry, help, header, results..., count row.
   const listRows = Math.max(rows - 4, 1);
-  const results = (q: string, selected: number) => till.findDebtors(q, findLimit(selected, listRows));
-
-  useKeyHandler((key) => {
-    const page = Math.max(listRows - 1, 1);
-    const count = results(search.get().value, store.get().selected + page).length;
-    if (matches(key, 'back')) view.dispatch({ type: 'open', mode: 'sale' });
-    else if (matches(key, 'moveUp')) store.dispatch({ type: 'move', delta: -1, count });
-    else if (matches(key, 'moveDown')) store.dispatch({ type: 'move', delta: 1, count });
-    else if (matches(key, 'pageUp')) store.dispatch({ type: 'move', delta: -page, count });
-    else if (matches(key, 'pageDown')) store.dispatch({ type: 'move', delta: page, count });
-    else return false;
-    return true;
-  }, { layer: 'screen' });
-
-  useEntryField(search, {
-    maxLength: 40,
-    onChange: () => store.dispatch({ type: 'reset' }),
-    onSubmit(value) {
-      const selected = store.get().selected;
-      const debtor = results(value, selected)[selected];
+  const list = useFindList({
+    ctx,
+    search,
+    id: 'debtor',
+    listRows,
+    find: (q, limit) => till.findDebtors(q, limit),
+    pick(debtor, value) {
       if (!debtor) return say(`No debtor matches "${value.trim()}": try the code, a name or a cellphone number`, 'error');
       try {
         till.attachDebtor(debtor.code);
@@ -66,10 +46,7 @@ export function DebtorPanel({ ctx, search }: DebtorPanelProps): ReactNode {
       }
     },
   });
-
-  const found = results(query, fv.selected);
-  const start = windowStart(fv.selected, found.length, listRows);
-  const shown = found.slice(start, start + listRows);
+  const { found, shown, start, query } = list;
   const width = columns - 2;
   const nameWidth = Math.max(width - 12 - 16 - 2, 10);
   return (
@@ -78,7 +55,7 @@ export function DebtorPanel({ ctx, search }: DebtorPanelProps): ReactNode {
       <Text color={theme.colors.muted} wrap="truncate">Code, name or cellphone; Up/Down choose, Enter attaches, Esc closes</Text>
       <Text bold wrap="truncate">{`  ${fit('Code', 12)}${fit('Name', nameWidth)}  ${fit('Cellphone', 16)}`}</Text>
       {shown.map((d, i) => {
-        const isSel = start + i === fv.selected;
+        const isSel = start + i === list.selected;
         return (
           <Text key={d.code} wrap="truncate" inverse={isSel && theme.color}>
             {isSel ? theme.marks.selected : theme.marks.unselected} {fit(d.code, 12)}{fit(d.name, nameWidth)}  {fit(d.cellphone, 16)}
@@ -87,7 +64,7 @@ export function DebtorPanel({ ctx, search }: DebtorPanelProps): ReactNode {
       })}
       <Box flexGrow={1} />
       <Text color={theme.colors.muted} wrap="truncate">
-        {found.length === 0 ? `No debtor matches "${query.trim()}"` : `${found.length}${found.length >= findLimit(fv.selected, listRows) ? '+' : ''} found`}
+        {found.length === 0 ? `No debtor matches "${query.trim()}"` : `${found.length}${list.more ? '+' : ''} found`}
       </Text>
     </Box>
   );

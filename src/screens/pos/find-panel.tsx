@@ -1,19 +1,14 @@
 // Find item: results follow the search as it is typed; Up/Down choose, Enter adds the item to the
 // sale (with the quantity set by F4, if any), Esc closes without adding anything.
-import { useSyncExternalStore, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
-import { matches } from '../keys/bindings.js';
-import { useKeyHandler } from '../keys/dispatcher.js';
 import type { EntryBuffer } from '../input/entry-buffer.js';
 import { EntryField } from '../input/entry-field.js';
-import { useEntryField } from '../input/use-entry-field.js';
 import { useContentSize } from '../shell/terminal-size.js';
 import { useTheme } from '../theme.js';
 import { amount, fit, money } from './format.js';
-import { findLimit, findReducer } from './find-state.js';
 import { errorText, type PosContext } from './pos-context.js';
-import { createViewStore, useViewStore } from './view-store.js';
-import { windowStart } from './window.js';
+import { useFindList } from './use-find-list.js';
 
 export interface FindPanelProps {
   ctx: PosContext;
@@ -25,30 +20,15 @@ export function FindPanel({ ctx, search }: FindPanelProps): ReactNode {
   const { rows, columns } = useContentSize();
   const { till, view, say, fmt } = ctx;
   const theme = useTheme();
-  const [fv, store] = useViewStore(() => createViewStore(findReducer, { selected: 0 }), () => 'find');
-  const query = useSyncExternalStore(search.subscribe, search.get).value;
   // Search entry, blank, header, results..., count row.
   const listRows = Math.max(rows - 4, 1);
-  const results = (q: string, selected: number) => till.findItems(q, findLimit(selected, listRows));
-
-  useKeyHandler((key) => {
-    const page = Math.max(listRows - 1, 1);
-    const count = results(search.get().value, store.get().selected + page).length;
-    if (matches(key, 'back')) view.dispatch({ type: 'open', mode: 'sale' });
-    else if (matches(key, 'moveUp')) store.dispatch({ type: 'move', delta: -1, count });
-    else if (matches(key, 'moveDown')) store.dispatch({ type: 'move', delta: 1, count });
-    else if (matches(key, 'pageUp')) store.dispatch({ type: 'move', delta: -page, count });
-    else if (matches(key, 'pageDown')) store.dispatch({ type: 'move', delta: page, count });
-    else return false;
-    return true;
-  }, { layer: 'screen' });
-
-  useEntryField(search, {
-    maxLength: 40,
-    onChange: () => store.dispatch({ type: 'reset' }),
-    onSubmit(value) {
-      const selected = store.get().selected;
-      const item = results(value, selected)[selected];
+  const list = useFindList({
+    ctx,
+    search,
+    id: 'find',
+    listRows,
+    find: (q, limit) => till.findItems(q, limit),
+    pick(item, value) {
       if (!item) return say(`No item matches "${value.trim()}": try fewer or shorter words`, 'error');
       const qty = view.get().pendingQty;
       try {
@@ -62,10 +42,7 @@ export function FindPanel({ ctx, search }: FindPanelProps): ReactNode {
       }
     },
   });
-
-  const found = results(query, fv.selected);
-  const start = windowStart(fv.selected, found.length, listRows);
-  const shown = found.slice(start, start + listRows);
+  const { found, shown, start, query } = list;
   const width = columns - 2;
   const descWidth = Math.max(width - 14 - 10 - 2, 10);
   return (
@@ -74,7 +51,7 @@ export function FindPanel({ ctx, search }: FindPanelProps): ReactNode {
       <Text color={theme.colors.muted} wrap="truncate">Words of the description or code; Up/Down choose, Enter adds, Esc closes</Text>
       <Text bold wrap="truncate">{`  ${fit('Code', 14)}${fit('Description', descWidth)}  ${fit('Price', 10, 'right')}`}</Text>
       {shown.map((item, i) => {
-        const isSel = start + i === fv.selected;
+        const isSel = start + i === list.selected;
         return (
           <Text key={item.code} wrap="truncate" inverse={isSel && theme.color}>
             {isSel ? theme.marks.selected : theme.marks.unselected} {fit(item.code, 14)}{fit(item.description, descWidth)}  {fit(amount(item.price, fmt), 10, 'right')}
@@ -83,7 +60,7 @@ export function FindPanel({ ctx, search }: FindPanelProps): ReactNode {
       })}
       <Box flexGrow={1} />
       <Text color={theme.colors.muted} wrap="truncate">
-        {found.length === 0 ? `No item matches "${query.trim()}"` : `${found.length}${found.length >= findLimit(fv.selected, listRows) ? '+' : ''} found`}
+        {found.length === 0 ? `No item matches "${query.trim()}"` : `${found.length}${list.more ? '+' : ''} found`}
       </Text>
     </Box>
   );
