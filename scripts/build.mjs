@@ -7,9 +7,7 @@ import path from 'node:path';
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const outfile = path.join(root, 'dist', 'tillpoint.js');
 
-await build({
-  entryPoints: [path.join(root, 'src', 'cli', 'main.ts')],
-  outfile,
+const common = {
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -29,5 +27,10 @@ await build({
     js: "#!/usr/bin/env -S node --max-semi-space-size=1\nimport { createRequire as __tpCreateRequire } from 'node:module';\nconst require = __tpCreateRequire(import.meta.url);",
   },
   logLevel: 'warning',
-});
+};
+const requireShim = "import { createRequire as __tpCreateRequire } from 'node:module';\nconst require = __tpCreateRequire(import.meta.url);";
+await build({ ...common, entryPoints: [path.join(root, 'src', 'cli', 'main.ts')], outfile });
+// Long jobs run in a worker thread, which loads its job as a module file of its own.
+await build({ ...common, entryPoints: [path.join(root, 'src', 'jobs', 'accrual-job.ts')], outfile: path.join(root, 'dist', 'accrual-job.js'),
+  banner: { js: requireShim } });
 chmodSync(outfile, 0o755);

@@ -15,6 +15,8 @@ const OPTIONS = {
   line: { type: 'string', multiple: true },
   samples: { type: 'string' },
   debtor: { type: 'string' },
+  kinds: { type: 'string' },
+  'zero-unused': { type: 'boolean' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -36,6 +38,8 @@ export interface Invocation {
     line?: string[];
     samples?: string;
     debtor?: string;
+    kinds?: string;
+    'zero-unused'?: boolean;
   };
   given: Set<OptionName>;
 }

@@ -12,6 +12,8 @@ Usage:
   tillpoint refund SALE [--line N[xQTY]]... [--tender T] [--json]
   tillpoint sales [--json]                     list sales and refunds
   tillpoint loyalty DEBTOR [--json]            a debtor's loyalty balances and rows
+  tillpoint accrue [--kinds K,...] [--zero-unused] [--json]
+                                               Accrue Loyalties: post ended periods' credits
   tillpoint bench commit --data SCRATCH        measure sale commits on this PC's disk
 
 Options:
@@ -65,6 +67,13 @@ export const COMMAND_HELP: Record<string, string> = {
   The debtor's loyalty balances now and the rows behind them.
   JSON: debtor, name, monthToDate, pendingAccrual, accrued, redeemed, available (cents),
   lifetime, rows.`,
+  accrue: `tillpoint accrue [--kinds KIND,...] [--zero-unused] [--json]
+  Accrue Loyalties, as the Loyalties menu and the nightly job run it: posts the credits of ended
+  periods (Pending Accrual) to Accrued; Journal Account debtors then get a journal credit on their
+  account. --kinds: some of monthly-journal, quarterly-journal, yearly-journal, monthly-payment,
+  quarterly-payment (default all). --zero-unused first writes back Available left from earlier
+  periods. Repeating a run posts nothing more. JSON: runId, considered, debtors, posted,
+  journalCredited, zeroed (cents), documents.`,
   refund: `tillpoint refund SALE [--line N[xQTY]]... [--tender T] [--till ID] [--json]
   Returns lines of sale SALE (numbered from 1 as on the slip); no --line returns all that is left.
   Paid back on tender T (default: the cash tender).`,

@@ -18,6 +18,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   refund: async () => (await import('./commands/refund.js')).refundCommand,
   sales: async () => (await import('./commands/sales.js')).salesCommand,
   loyalty: async () => (await import('./commands/loyalty.js')).loyaltyCommand,
+  accrue: async () => (await import('./commands/accrue.js')).accrueCommand,
   bench: async () => (await import('./commands/bench.js')).benchCommand,
 };
 

@@ -28,6 +28,8 @@ export const ERR = {
   UNKNOWN_DEBTOR: 'UNKNOWN_DEBTOR',
   /** The account or loyalty tender was refused for this debtor (the message says why). */
   TENDER_REFUSED: 'TENDER_REFUSED',
+  /** A manager PIN that is not 4-8 digits. */
+  BAD_PIN: 'BAD_PIN',
 } as const;
 
 export type ErrorCode = (typeof ERR)[keyof typeof ERR];

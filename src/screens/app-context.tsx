@@ -3,6 +3,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Store } from '../store/index.js';
 import type { TillSessionApi } from '../store/till-types.js';
+import type { AccrueProgress, AccrueRequest, AccrueResult } from '../store/back-office-types.js';
 
 export interface AppServices {
   store: Store;
@@ -10,6 +11,11 @@ export interface AppServices {
   till: TillSessionApi | null;
   tillId: string;
   operator: string;
+  /**
+   * Runs Accrue Loyalties off the screen's thread (a worker). Absent in tests and one-shot
+   * sessions: screens then call backOffice(store).accrue in this thread.
+   */
+  accrue?: (req: AccrueRequest, onProgress: (p: AccrueProgress) => void) => Promise<AccrueResult>;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

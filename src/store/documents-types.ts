@@ -1,6 +1,7 @@
 // Shapes of the lowdb documents. Each carries schemaVersion; src/store/schemas.ts validates them.
 import type { Contract, DebtorLoyalty } from '../engine/loyalty/types.js';
 import type { Cents, CompanyDetails, Item, LoyaltyProvider, Tender } from '../engine/types.js';
+import type { LoyaltySettings } from './loyalty-settings.js';
 
 export type AccountType = 'asset' | 'liability' | 'equity' | 'income' | 'expense';
 export const ACCOUNT_TYPES: readonly AccountType[] = ['asset', 'liability', 'equity', 'income', 'expense'];
@@ -28,6 +29,8 @@ export interface SettingsDoc {
   company: CompanyDetails;
   defaults2: { loyaltyProvider: LoyaltyProvider };
   ledger: LedgerChoices;
+  /** Loyalty Setup; absent in stores from before it (loyaltySettingsOf fills the defaults). */
+  loyalty?: LoyaltySettings;
 }
 
 export interface ItemsDoc {

@@ -14,3 +14,7 @@ export { ioCounters, storeFs } from './fs-layer.js';
 export { isProcessAlive } from './locks.js';
 export { SPARSE_EVERY, SNAPSHOT_EVERY } from './journal-index.js';
 export type * from './documents-types.js';
+export { backOffice } from './back-office.js';
+export type * from './back-office-types.js';
+export { BACK_OFFICE_JOURNAL } from './back-office-types.js';
+export { loyaltySettingsOf, DEFAULT_LOYALTY_SETTINGS, type LoyaltySettings } from './loyalty-settings.js';

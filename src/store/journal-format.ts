@@ -1,9 +1,18 @@
 // One journal line: `<crc32 of the JSON as 8 hex digits> <json>\n`. The checksum tells a torn or
 // damaged line from a good one; the newline says the write finished.
 import { crc32 } from 'node:zlib';
+import type { LedgerEntry } from '../engine/ledger/types.js';
 import type { CompletedRefund, CompletedSale } from '../engine/types.js';
+import type { LoyaltyDoc, PaymentDoc } from './back-office-types.js';
 import { StoreError } from './errors.js';
 import { JOURNAL_RECORD_VERSION, newerVersionError } from './migrations.js';
+
+/** What a till's own journal holds. */
+export type TillDoc = CompletedSale | CompletedRefund;
+/** Any journal's documents: the back-office journal also holds payments and loyalty documents. */
+export type JournalDoc = TillDoc | PaymentDoc | LoyaltyDoc;
+export type JournalKind = JournalDoc['kind'];
+export const JOURNAL_KINDS: readonly JournalKind[] = ['sale', 'refund', 'payment', 'loyalty'];
 
 export interface JournalRecord {
   v: 1;
@@ -11,9 +20,16 @@ export interface JournalRecord {
   till: string;
   operator: string;
   at: string;
-  kind: 'sale' | 'refund';
-  doc: CompletedSale | CompletedRefund;
+  kind: JournalKind;
+  doc: JournalDoc;
+  /** Loyalty rows (and later other rows, such as outbox entries) written with the document. */
   rows: unknown[];
+  /** The document's ledger entries, posted with the setup in force when it was written. */
+  entries?: LedgerEntry[];
+}
+
+export function isTillDoc(doc: JournalDoc): doc is TillDoc {
+  return doc.kind === 'sale' || doc.kind === 'refund';
 }
 
 // Upper case only: sale numbers carry the till id and are typed back in any case at a refund.
@@ -41,8 +57,8 @@ export function parseDocumentNumber(number: string): { till: string; seq: number
   return Number.isSafeInteger(seq) && seq > 0 ? { till: m[1]!, seq } : null;
 }
 
-export function docNumberOf(doc: CompletedSale | CompletedRefund): string {
-  return doc.kind === 'sale' ? doc.saleNumber : doc.refundNumber;
+export function docNumberOf(doc: JournalDoc): string {
+  return doc.kind === 'sale' ? doc.saleNumber : doc.kind === 'refund' ? doc.refundNumber : doc.number;
 }
 
 export function encodeRecord(rec: JournalRecord): Buffer {
@@ -77,9 +93,10 @@ export function decodeLine(line: Buffer, till: string, file: string): Decoded {
     throw newerVersionError(file, `a record (seq ${String(r.seq)}) of version`, r.v, JOURNAL_RECORD_VERSION);
   }
   if (r.v !== 1 || !Number.isSafeInteger(r.seq) || (r.seq ?? 0) < 1 || r.till !== till) return { ok: false, reason: 'not a record of this till' };
-  if ((r.kind !== 'sale' && r.kind !== 'refund') || typeof r.doc !== 'object' || r.doc === null || r.doc.kind !== r.kind) {
-    return { ok: false, reason: 'not a sale or refund record' };
+  if (!JOURNAL_KINDS.includes(r.kind as JournalKind) || typeof r.doc !== 'object' || r.doc === null || r.doc.kind !== r.kind) {
+    return { ok: false, reason: 'not a sale, refund, payment or loyalty record' };
   }
   if (!Array.isArray(r.rows)) return { ok: false, reason: 'no rows' };
+  if (r.entries !== undefined && !Array.isArray(r.entries)) return { ok: false, reason: 'bad ledger entries' };
   return { ok: true, record: r as JournalRecord };
 }

@@ -7,16 +7,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CompletedRefund, CompletedSale } from '../engine/types.js';
 import { StoreError, errnoCode, errorText } from './errors.js';
-import { decodeLine, docNumberOf, isTillId, parseDocumentNumber, type JournalRecord } from './journal-format.js';
+import { decodeLine, docNumberOf, isTillId, parseDocumentNumber, type JournalDoc, type JournalRecord } from './journal-format.js';
 import { loadSnapshot, SPARSE_EVERY, TillIndex } from './journal-index.js';
-import { readLines } from './journal-lines.js';
+import { readLineAt, readLines } from './journal-lines.js';
 
 export interface JournalReader {
   /** New complete records of every till since the last poll (records already there when the store opened are not "new"). */
   poll(): JournalRecord[];
-  findDocument(number: string): CompletedSale | CompletedRefund | undefined;
+  findDocument(number: string): JournalDoc | undefined;
   refundsOf(saleNumber: string): CompletedRefund[];
   scan(): Iterable<JournalRecord>;
+  /** Like scan, but each till's journal from the byte offset given (0 for tills not in `from`). */
+  scanFrom(from: ReadonlyMap<string, number>): Iterable<JournalRecord>;
+  /** The record at a known position (see positionOf), or undefined when it is not there any more. */
+  readAt(pos: RecordPosition): JournalRecord | undefined;
   counts(): { till: string; records: number; bytes: number }[];
 }
 
@@ -28,6 +32,23 @@ export interface JournalPaths {
 }
 
 export const journalFile = (till: string) => `journals/${till}.jsonl`;
+
+/** Where a record read or written in this process sits in its journal (books keep it to re-read rows). */
+export interface RecordPosition {
+  till: string;
+  start: number;
+  end: number;
+}
+
+const positions = new WeakMap<JournalRecord, RecordPosition>();
+
+export function positionOf(rec: JournalRecord): RecordPosition | undefined {
+  return positions.get(rec);
+}
+
+export function notePosition(rec: JournalRecord, till: string, start: number, end: number): void {
+  positions.set(rec, { till, start, end });
+}
 
 /**
  * Reads the complete lines of `[from, to)`, calling `good` for each intact record; returns the end
@@ -50,6 +71,7 @@ export function readRecords(
       ctx.warnOnce(`${till}:${b.start}`, `${file}: the line at byte ${b.start} is damaged (${b.reason}); skipping it (it stays in the file)`);
     }
     pendingBad = [];
+    positions.set(d.record, { till, start: line.start, end: line.end });
     good(d.record, line.start, line.end);
     goodEnd = line.end;
   }
@@ -166,7 +188,7 @@ export class JournalFollower implements JournalReader {
     return out;
   }
 
-  findDocument(number: string): CompletedSale | CompletedRefund | undefined {
+  findDocument(number: string): JournalDoc | undefined {
     const p = parseDocumentNumber(number);
     if (!p) return undefined;
     const t = this.get(p.till);
@@ -197,13 +219,28 @@ export class JournalFollower implements JournalReader {
     return out;
   }
 
-  *scan(): Iterable<JournalRecord> {
+  scan(): Iterable<JournalRecord> {
+    return this.scanFrom(new Map());
+  }
+
+  readAt(pos: RecordPosition): JournalRecord | undefined {
+    const t = this.get(pos.till);
+    if (!t || t.fd === null) return undefined;
+    const line = readLineAt(t.fd, pos.start, pos.end);
+    if (!line) return undefined;
+    const d = decodeLine(line, t.till, journalFile(t.till));
+    if (!d.ok) return undefined;
+    positions.set(d.record, { ...pos });
+    return d.record;
+  }
+
+  *scanFrom(start: ReadonlyMap<string, number>): Iterable<JournalRecord> {
     for (const t of this.sorted()) {
       if (t.fd === null) continue;
       const size = fs.fstatSync(t.fd).size;
       const batch: JournalRecord[] = [];
       // Records are handed out in batches so the generator never holds a whole journal.
-      let from = 0;
+      let from = Math.min(start.get(t.till) ?? 0, size);
       while (from < size) {
         const to = Math.min(size, from + 4 * 1024 * 1024);
         const r = readRecords(t.fd, t.till, from, to, this.ctx, (rec) => batch.push(rec));

@@ -3,20 +3,29 @@
 // end, so an append costs one write and one fdatasync however long the history is.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CompletedRefund, CompletedSale } from '../engine/types.js';
+import type { LedgerEntry } from '../engine/ledger/types.js';
 import { StoreError, errorText } from './errors.js';
 import { fsyncDir, readJournalBytes, storeFs, writeAll } from './fs-layer.js';
-import { assertTillId, docNumberOf, documentNumber, encodeRecord, type JournalRecord } from './journal-format.js';
+import { assertTillId, docNumberOf, documentNumber, encodeRecord, type JournalDoc, type JournalKind, type JournalRecord } from './journal-format.js';
 import { loadSnapshot, SNAPSHOT_EVERY, snapshotFile, TillIndex } from './journal-index.js';
-import { journalFile, readRecords, type JournalPaths } from './journal-reader.js';
+import { journalFile, notePosition, readRecords, type JournalPaths } from './journal-reader.js';
 import { lockNow, type HeldLock } from './locks.js';
 import { openSaleFile, type OpenSaleFile } from './open-sale.js';
+
+export interface AppendInput {
+  kind: JournalKind;
+  operator: string;
+  at: string;
+  doc: JournalDoc;
+  rows?: unknown[];
+  entries?: LedgerEntry[];
+}
 
 export interface TillJournalWriter {
   readonly till: string;
   nextSeq(): number;
   documentNumber(): string;
-  append(rec: { kind: 'sale' | 'refund'; operator: string; at: string; doc: CompletedSale | CompletedRefund; rows?: unknown[] }): JournalRecord;
+  append(rec: AppendInput): JournalRecord;
   readonly openSale: OpenSaleFile;
   release(): void;
 }
@@ -57,7 +66,7 @@ class TillWriter implements TillJournalWriter {
     return documentNumber(this.till, this.nextSeq());
   }
 
-  append(input: { kind: 'sale' | 'refund'; operator: string; at: string; doc: CompletedSale | CompletedRefund; rows?: unknown[] }): JournalRecord {
+  append(input: AppendInput): JournalRecord {
     this.assertHeld();
     const file = journalFile(this.till);
     if (this.broken) throw new StoreError('IO', `${file} could not be restored after a failed write (${this.broken}): restart the till`, { file });
@@ -67,7 +76,7 @@ class TillWriter implements TillJournalWriter {
     if (got !== expected) throw new StoreError('INVALID', `document number ${got} is not the next number of till ${this.till} (${expected})`, { field: 'doc' });
     if (input.doc.till !== this.till) throw new StoreError('INVALID', `document ${got} belongs to till ${input.doc.till}, not ${this.till}`, { field: 'doc.till' });
 
-    const rec: JournalRecord = { v: 1, seq: this.nextSeq(), till: this.till, operator: input.operator, at: input.at, kind: input.kind, doc: input.doc, rows: input.rows ?? [] };
+    const rec: JournalRecord = { v: 1, seq: this.nextSeq(), till: this.till, operator: input.operator, at: input.at, kind: input.kind, doc: input.doc, rows: input.rows ?? [], ...(input.entries ? { entries: input.entries } : {}) };
     const buf = encodeRecord(rec);
     const start = this.index.offset;
     const fd = this.journalFd(file);
@@ -80,6 +89,7 @@ class TillWriter implements TillJournalWriter {
       throw new StoreError('IO', `recording ${expected} in ${file} failed: ${errorText(err)}; nothing was recorded`, { file, cause: err });
     }
     this.index.add(rec, start, start + buf.length);
+    notePosition(rec, this.till, start, start + buf.length);
     if (++this.sinceSnapshot >= SNAPSHOT_EVERY) this.saveSnapshot();
     return rec;
   }

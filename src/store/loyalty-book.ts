@@ -1,48 +1,62 @@
-// Per-debtor loyalty figures kept incrementally from the journals: each debtor's period sales
-// totals (the tier and the redemption gate, SPEC section 4 rules 3-4), its loyalty ledger state
-// (the five balances, rule 9), its rows and its account balance. One record costs O(1), so a sale
-// at the till never scans history.
+// The store's books kept incrementally from the journals: per debtor its period sales totals (the
+// tier and the redemption gate, SPEC section 4 rules 3-4), its loyalty ledger state (the five
+// balances, rule 9), where its loyalty rows are (the enquiry re-reads them) and its account
+// balance; and the general ledger's totals per account (the trial balance). One record costs
+// O(1), so a sale at the till never scans history.
 //
-// Built at open by scanning every journal once. That is acceptable for now; the next step is a
-// periodic snapshot (like journals/<TILL>.index.json) so that opening reads only the tail.
-// Kept current by `catchUp()`, which polls `store.journals` and feeds what it returns: every
-// caller of poll() inside a till session goes through here, so no record is consumed unseen.
+// Opened from journals/loyalty-book.json (books-snapshot.ts) plus the journals' tails, or by one
+// full scan when there is no usable snapshot. Kept current by `catchUp()`, which polls
+// `store.journals` and feeds what it returns: every caller of poll() inside a process goes
+// through here, so no record is consumed unseen.
 import {
-  apply, availableOf, balancesOf, emptyLedgerState, LOYALTY_ROW_KINDS, periodKindOf, recordSale, salesAt,
-  EMPTY_PERIOD_SALES,
+  apply, availableOf, balancesOf, emptyLedgerState, periodKindOf, recordSale, salesAt, EMPTY_PERIOD_SALES,
 } from '../engine/loyalty/index.js';
 import type { LoyaltyBalances, LoyaltyCalendar, LoyaltyLedgerState, LoyaltyRow, PeriodSales } from '../engine/loyalty/index.js';
+import { assertEntry, type LedgerEntry } from '../engine/ledger/index.js';
 import type { Cents } from '../engine/types.js';
-import type { JournalRecord } from './journal-format.js';
+import { docNumberOf, isTillDoc, type JournalRecord } from './journal-format.js';
+import { positionOf } from './journal-reader.js';
+import { entriesOf } from './ledger-posting.js';
+import { isLoyaltyRow } from './loyalty-rows.js';
+import { LedgerTotals } from './ledger-totals.js';
+import type { LoyaltyRowView } from './back-office-types.js';
+import { openBook } from './books-snapshot.js';
 import type { Store } from './store.js';
 
-interface DebtorEntry {
+export { isLoyaltyRow };
+
+export interface DebtorEntry {
   sales: PeriodSales;
   ledger: LoyaltyLedgerState;
-  rows: LoyaltyRow[];
-  /** Charged on the account tender minus paid back on it (payments on account come later). */
+  /** Records carrying this debtor's rows: [till index, start, end] flattened. */
+  refs: number[];
+  /** Owed on the account: account sales - account refunds - payments - loyalty journal credits. */
   account: Cents;
 }
 
-/** A loyalty row inside a record (records may later carry other rows, e.g. outbox entries). */
-export function isLoyaltyRow(row: unknown): row is LoyaltyRow {
-  const r = row as Partial<LoyaltyRow> | null;
-  return typeof r === 'object' && r !== null && typeof r.debtor === 'string'
-    && LOYALTY_ROW_KINDS.includes(r.kind as LoyaltyRow['kind']);
+/** Where the book has read each till's journal to: the seq and the end of its last record. */
+export interface Covered {
+  seq: number;
+  end: number;
+  lastLineStart: number;
 }
 
 const shared = new WeakMap<Store, LoyaltyBook>();
 
 export class LoyaltyBook {
-  private readonly debtors = new Map<string, DebtorEntry>();
-  /** Highest seq fed per till: a record both scanned and later polled is counted once. */
-  private readonly seen = new Map<string, number>();
+  readonly debtors = new Map<string, DebtorEntry>();
+  readonly covered = new Map<string, Covered>();
+  readonly tills: string[] = [];
+  private readonly tillIndex = new Map<string, number>();
+  readonly ledger = new LedgerTotals();
+  /** Records fed since the book was opened or last snapshotted. */
+  fedSinceSnapshot = 0;
 
-  private constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store) {}
 
   /**
-   * The one book of this store in this process. poll() has one cursor per store, so every till
-   * session of a process must feed the same book, or one session's poll would hide records from another's.
+   * The one book of this store in this process. poll() has one cursor per store, so every session
+   * of a process must feed the same book, or one session's poll would hide records from another's.
    */
   static of(store: Store): LoyaltyBook {
     let book = shared.get(store);
@@ -53,16 +67,14 @@ export class LoyaltyBook {
     return book;
   }
 
-  /** The shared book when one was built, else undefined (nothing is scanned). */
+  /** The shared book when one was built, else undefined (nothing is read). */
   static existing(store: Store): LoyaltyBook | undefined {
     return shared.get(store);
   }
 
-  /** A fresh book from a full scan (one-shot commands and tests). */
+  /** A fresh book from the snapshot and the journals' tails (or a full scan), saving a new snapshot when that was long. */
   static open(store: Store): LoyaltyBook {
-    const book = new LoyaltyBook(store);
-    for (const rec of store.journals.scan()) book.add(rec);
-    return book;
+    return openBook(store, () => new LoyaltyBook(store));
   }
 
   calendar(): LoyaltyCalendar {
@@ -77,41 +89,80 @@ export class LoyaltyBook {
     return recs;
   }
 
-  private entry(debtor: string): DebtorEntry {
+  entry(debtor: string): DebtorEntry {
     let e = this.debtors.get(debtor);
     if (!e) {
-      e = { sales: EMPTY_PERIOD_SALES, ledger: emptyLedgerState(debtor), rows: [], account: 0 };
+      e = { sales: EMPTY_PERIOD_SALES, ledger: emptyLedgerState(debtor), refs: [], account: 0 };
       this.debtors.set(debtor, e);
     }
     return e;
   }
 
+  tillNo(till: string): number {
+    let n = this.tillIndex.get(till);
+    if (n === undefined) {
+      n = this.tills.length;
+      this.tills.push(till);
+      this.tillIndex.set(till, n);
+    }
+    return n;
+  }
+
   /** Feeds one journal record (idempotent per till and seq). */
   add(rec: JournalRecord): void {
-    if (rec.seq <= (this.seen.get(rec.till) ?? 0)) return;
-    this.seen.set(rec.till, rec.seq);
+    const seen = this.covered.get(rec.till);
+    if (rec.seq <= (seen?.seq ?? 0)) return;
+    const pos = positionOf(rec);
+    this.covered.set(rec.till, { seq: rec.seq, end: pos?.end ?? -1, lastLineStart: pos?.start ?? -1 });
+    this.fedSinceSnapshot++;
     const doc = rec.doc;
-    const sign = doc.kind === 'sale' ? 1 : -1;
-    if (typeof doc.debtor === 'string' && doc.debtor !== '') {
+    if (isTillDoc(doc) && typeof doc.debtor === 'string' && doc.debtor !== '') {
+      const sign = doc.kind === 'sale' ? 1 : -1;
       const e = this.entry(doc.debtor);
       e.sales = recordSale(e.sales, doc.completedAt, sign * doc.total, this.calendar());
       for (const t of doc.tenders) if (t.kind === 'account') e.account += sign * t.amount;
+    } else if (doc.kind === 'payment') {
+      this.entry(doc.debtor).account -= doc.amount;
     }
+    const touched = new Set<string>();
     for (const row of rec.rows) {
       if (!isLoyaltyRow(row)) continue;
       const e = this.entry(row.debtor);
       try {
         e.ledger = apply(e.ledger, row);
-        e.rows.push(row);
+        if (row.kind === 'journal-credit') e.account -= row.amount;
+        touched.add(row.debtor);
       } catch (err) {
         // A damaged row must not stop the till; it is left out of the balances, loudly.
         this.store.warn(`journals/${rec.till}.jsonl seq ${rec.seq}: loyalty row skipped: ${(err as Error).message}`);
       }
     }
+    if (touched.size > 0 && pos) {
+      const t = this.tillNo(rec.till);
+      for (const d of touched) this.entry(d).refs.push(t, pos.start, pos.end);
+    }
+    this.post(rec);
+  }
+
+  private post(rec: JournalRecord): void {
+    let entries: LedgerEntry[];
+    try {
+      entries = entriesOf(rec, { settings: this.store.get('settings'), tenders: this.store.get('tenders') });
+      // All or nothing: half a record's entries would unbalance the trial balance.
+      for (const e of entries) assertEntry(e);
+    } catch (err) {
+      this.store.warn(`journals/${rec.till}.jsonl seq ${rec.seq} (${docNumberOf(rec.doc)}): not in the ledger: ${(err as Error).message}`);
+      return;
+    }
+    for (const e of entries) this.ledger.add(e);
   }
 
   balances(debtor: string, at: string): LoyaltyBalances {
     return balancesOf(this.entry(debtor).ledger, at, this.calendar());
+  }
+
+  ledgerState(debtor: string): LoyaltyLedgerState {
+    return this.entry(debtor).ledger;
   }
 
   /** The debtor's sales total in its current period at `at` (before a sale made at `at`). */
@@ -125,8 +176,21 @@ export class LoyaltyBook {
     return availableOf(this.entry(debtor).ledger);
   }
 
+  /** The debtor's rows with their documents, oldest first, re-read from the journals. */
+  rowViews(debtor: string): LoyaltyRowView[] {
+    const refs = this.entry(debtor).refs;
+    const out: LoyaltyRowView[] = [];
+    for (let i = 0; i < refs.length; i += 3) {
+      const rec = this.store.journals.readAt({ till: this.tills[refs[i]!]!, start: refs[i + 1]!, end: refs[i + 2]! });
+      if (!rec) continue;
+      const document = docNumberOf(rec.doc);
+      for (const row of rec.rows) if (isLoyaltyRow(row) && row.debtor === debtor) out.push({ row, document });
+    }
+    return out;
+  }
+
   rowsOf(debtor: string): readonly LoyaltyRow[] {
-    return this.entry(debtor).rows;
+    return this.rowViews(debtor).map((v) => v.row);
   }
 
   accountBalance(debtor: string): Cents {

@@ -5,6 +5,7 @@
 // zod/mini rather than zod: the same checks at a fifth of the bundle, which the till's start-up
 // memory budget needs (measured by npm run bench).
 import * as z from 'zod/mini';
+import { validate as isCron } from 'node-cron';
 import { LOYALTY_APPLICABLE } from '../engine/loyalty/types.js';
 import { instantMs } from '../engine/loyalty/time-zone.js';
 import { TENDER_KINDS } from '../engine/types.js';
@@ -144,6 +145,17 @@ export const accountSchema = z.looseObject({
   type: oneOf(ACCOUNT_TYPES, `expected one of ${ACCOUNT_TYPES.join(', ')}`),
 });
 
+const CRON = 'expected a cron expression such as "5 0 * * *" (minute hour day-of-month month day-of-week)';
+
+/** Loyalty Setup; optional because stores from before it read the defaults (loyaltySettingsOf). */
+const loyaltySettingsSchema = z.looseObject({
+  tender: code,
+  payoutAccounts: z.looseObject({ 'cash': accountCode, 'direct-deposit': accountCode, 'gift-voucher': accountCode }),
+  adjustThreshold: centsAtLeast0,
+  managerPinHash: z.string({ error: 'expected the manager PIN hash as text (empty when no PIN is set)' }),
+  accrualSchedule: z.string({ error: CRON }).check(z.refine((v) => isCron(v), { error: CRON })),
+});
+
 export const settingsSchema = z.looseObject({
   schemaVersion,
   storeId: z.string({ error: 'expected a store id' }).check(z.minLength(1, { error: 'expected a store id' })),
@@ -168,6 +180,7 @@ export const settingsSchema = z.looseObject({
     loyaltiesAccrued: accountCode,
     loyaltiesRedeemed: accountCode,
   }),
+  loyalty: z.optional(loyaltySettingsSchema),
 });
 
 export const itemsSchema = z

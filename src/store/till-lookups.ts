@@ -2,7 +2,7 @@
 // it, and whether an open sale left by a crash had already been recorded.
 import { EngineError, ERR } from '../engine/errors.js';
 import { refundedQty, refundValue } from '../engine/refund.js';
-import type { CompletedRefund, CompletedSale } from '../engine/types.js';
+import type { CompletedRefund, CompletedSale, Tender } from '../engine/types.js';
 import { documentNumber } from './journal-format.js';
 import type { JournalReader } from './journal-reader.js';
 import type { RefundableLine } from './till-types.js';
@@ -29,4 +29,10 @@ export function recordedOpenSale(journals: JournalReader, till: string, lastSeq:
   if (lastSeq < 1) return undefined;
   const last = journals.findDocument(documentNumber(till, lastSeq));
   return last?.kind === 'sale' && last.saleId === saleId ? last : undefined;
+}
+
+/** Paying a refund back on account or loyalty credits needs the debtor's side of refunds: not yet. */
+export function unbackedRefundTender(tender: Tender): EngineError {
+  const who = tender.kind === 'account' ? 'a debtor account' : 'a loyalty member';
+  return new EngineError(ERR.UNKNOWN_TENDER, `${tender.name} (${tender.code}) pays back ${who}, which refunds cannot do yet: use another tender`);
 }

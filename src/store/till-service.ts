@@ -11,9 +11,12 @@ import * as sales from '../engine/sale.js';
 import { renderSlip } from '../engine/slip.js';
 import type { CompanyDetails, CompletedRefund, CompletedSale, Item, OpenSale, Tender } from '../engine/types.js';
 import type { Debtor, Store, TillJournalWriter } from './index.js';
+import { BACK_OFFICE_JOURNAL } from './back-office-types.js';
+import { StoreError } from './errors.js';
 import { docNumberOf } from './journal-format.js';
+import { entriesFor } from './ledger-posting.js';
 import { TillLoyalty } from './till-loyalty.js';
-import { recordedOpenSale, refundableLines, saleForRefund } from './till-lookups.js';
+import { recordedOpenSale, refundableLines, saleForRefund, unbackedRefundTender } from './till-lookups.js';
 import { writeSlipFiles, slipFilePaths } from './till-service-slips.js';
 import type { RefundableLine, RefundRequestLine, TillServiceOptions, TillSessionApi, TillState } from './till-types.js';
 
@@ -45,6 +48,7 @@ export class TillService implements TillSessionApi {
   }
 
   static open(store: Store, opts: TillServiceOptions): TillService {
+    if (opts.till === BACK_OFFICE_JOURNAL) throw new StoreError('INVALID', `till id ${BACK_OFFICE_JOURNAL} is the back office's journal: choose another till id`, { field: 'till' });
     return new TillService(store, opts);
   }
 
@@ -175,12 +179,6 @@ export class TillService implements TillSessionApi {
     return sales.resolveTender(this.tenders(), codeOrKind);
   }
 
-  /** Paying a refund back on account or loyalty credits needs the debtor's side of refunds: not yet. */
-  private unbackedTender(tender: Tender): EngineError {
-    const who = tender.kind === 'account' ? 'a debtor account' : 'a loyalty member';
-    return new EngineError(ERR.UNKNOWN_TENDER, `${tender.name} (${tender.code}) pays back ${who}, which refunds cannot do yet: use another tender`);
-  }
-
   addTender(tenderCode: string, amount?: number): CompletedSale | null {
     const tender = this.tender(tenderCode);
     const open = this.requireSale();
@@ -207,7 +205,7 @@ export class TillService implements TillSessionApi {
     });
     // Loyalty rows go in the sale's own record: one write, one fsync (SPEC section 6).
     const { doc: completed, rows } = this.loyalty.forSale(plain, sale, this.itemOf);
-    this.loyalty.recorded(this.writer.append({ kind: 'sale', operator: this.operator, at: completed.completedAt, doc: completed, rows }));
+    this.loyalty.recorded(this.writer.append({ kind: 'sale', operator: this.operator, at: completed.completedAt, doc: completed, rows, entries: this.entries(completed, rows) }));
     // From here on the sale is recorded: nothing below may make the till offer it again.
     this.writeSlips(completed);
     if (this.durable) {
@@ -231,6 +229,11 @@ export class TillService implements TillSessionApi {
     }
   }
 
+  /** The ledger entries go in the same record as the document (SPEC section 6: one write). */
+  private entries(doc: CompletedSale | CompletedRefund, rows: readonly unknown[]) {
+    return entriesFor(doc, rows, { settings: this.store.get('settings'), tenders: this.store.get('tenders') });
+  }
+
   removeTender(index: number): void {
     this.setSale(sales.removeTender(this.requireSale(), index));
   }
@@ -240,21 +243,17 @@ export class TillService implements TillSessionApi {
     this.setSale(null, { resumed: false });
   }
 
-  private saleFor(saleNumber: string): { sale: CompletedSale; prior: CompletedRefund[] } {
-    return saleForRefund(this.store.journals, saleNumber);
-  }
-
   refundable(saleNumber: string): { sale: CompletedSale; lines: RefundableLine[] } {
     this.loyalty.catchUp();
-    const { sale, prior } = this.saleFor(saleNumber);
+    const { sale, prior } = saleForRefund(this.store.journals, saleNumber);
     return { sale, lines: refundableLines(sale, prior) };
   }
 
   private buildRefund(saleNumber: string, lines: RefundRequestLine[] | 'all', tenderCode?: string): { doc: CompletedRefund; rows: unknown[] } {
     const tender = this.tender(tenderCode ?? 'cash');
-    if (tender.kind === 'account' || tender.kind === 'loyalty') throw this.unbackedTender(tender);
+    if (tender.kind === 'account' || tender.kind === 'loyalty') throw unbackedRefundTender(tender);
     this.loyalty.catchUp();
-    const { sale, prior } = this.saleFor(saleNumber);
+    const { sale, prior } = saleForRefund(this.store.journals, saleNumber);
     const refund = buildRefund({
       sale,
       priorRefunds: prior,
@@ -278,7 +277,7 @@ export class TillService implements TillSessionApi {
   refund(saleNumber: string, lines: RefundRequestLine[] | 'all', tenderCode?: string): CompletedRefund {
     return this.store.withStoreLockSync(() => {
       const { doc: refund, rows } = this.buildRefund(saleNumber, lines, tenderCode);
-      this.loyalty.recorded(this.writer.append({ kind: 'refund', operator: this.operator, at: refund.completedAt, doc: refund, rows }));
+      this.loyalty.recorded(this.writer.append({ kind: 'refund', operator: this.operator, at: refund.completedAt, doc: refund, rows, entries: this.entries(refund, rows) }));
       this.writeSlips(refund);
       this.publish({ last: refund });
       return refund;

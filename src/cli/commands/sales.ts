@@ -14,6 +14,8 @@ export async function salesCommand(inv: Invocation): Promise<number> {
     let first = true;
     for (const rec of store.journals.scan()) {
       const doc = rec.doc;
+      // Payments and loyalty documents of the back-office journal are not sales.
+      if (doc.kind !== 'sale' && doc.kind !== 'refund') continue;
       if (inv.values.json) {
         out.write(`${first ? '' : ','}\n${JSON.stringify(doc.kind === 'sale' ? { kind: 'sale', ...saleJson(doc) } : { kind: 'refund', ...refundJson(doc) })}`);
       } else {

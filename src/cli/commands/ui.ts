@@ -1,7 +1,19 @@
 import { TillService } from '../../store/till-service.js';
+import { backOffice } from '../../store/back-office.js';
 import { onlyOptions, positionalCount, type Invocation } from '../args.js';
 import { UsageError } from '../clock.js';
 import { openCliStore, tillId } from '../open-store.js';
+import type { Store } from '../../store/index.js';
+
+/** Schedules start once the till is on screen: a catch-up run must not slow the first frame. */
+const JOBS_AFTER_MS = 2000;
+
+async function startJobs(store: Store, now: () => Date): Promise<{ stop(): Promise<void> }> {
+  const [{ createJobRunner }, { accrualJob }] = await Promise.all([import('../../jobs/index.js'), import('../../jobs/accrual.js')]);
+  const runner = createJobRunner({ store, jobs: [accrualJob(store, now)], now, timeZone: () => store.get('settings').company.timeZone, log: (m) => store.warn(m) });
+  await runner.start();
+  return runner;
+}
 
 export async function uiCommand(inv: Invocation, now: () => Date): Promise<number> {
   onlyOptions(inv, ['back-office']);
@@ -13,17 +25,27 @@ export async function uiCommand(inv: Invocation, now: () => Date): Promise<numbe
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
   const { store } = await openCliStore(inv);
+  let jobs: Promise<{ stop(): Promise<void> }> | null = null;
+  const timer = setTimeout(() => {
+    jobs = startJobs(store, now);
+    jobs.catch((err: unknown) => store.warn(`the job schedules could not start: ${(err as Error).message}`));
+  }, JOBS_AFTER_MS);
+  timer.unref();
   try {
     const id = tillId(inv);
+    backOffice(store, now);
     const till = inv.values['back-office'] ? null : TillService.open(store, { till: id, operator: 'system', now });
     try {
-      const { runApp } = await import('../../screens/app.js');
-      await runApp({ store, till, tillId: id, operator: 'system' }, { stdin: process.stdin, stdout: process.stdout });
+      const [{ runApp }, { accrueInWorker }] = await Promise.all([import('../../screens/app.js'), import('../../jobs/accrual.js')]);
+      await runApp({ store, till, tillId: id, operator: 'system', accrue: (req, onProgress) => accrueInWorker(store, now, req, onProgress) },
+        { stdin: process.stdin, stdout: process.stdout });
     } finally {
       till?.close();
     }
     return 0;
   } finally {
+    clearTimeout(timer);
+    if (jobs) await (jobs as Promise<{ stop(): Promise<void> }>).then((r) => r.stop(), () => undefined);
     store.close();
   }
 }

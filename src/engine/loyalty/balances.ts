@@ -52,5 +52,6 @@ export function replay(rows: readonly LoyaltyRow[], at: string, calendar: Loyalt
   }
   const available = lifetime.posted + lifetime.adjusted - lifetime.zeroed
     - lifetime.journalCredited - lifetime.redeemedAtTill - lifetime.paidOut;
+  loyaltyAssert(Number.isSafeInteger(available), LOYALTY_ERR.BAD_AMOUNT, 'Available is too large to hold exactly');
   return { monthToDate, pendingAccrual, accrued: available + redeemed, redeemed, available, lifetime };
 }

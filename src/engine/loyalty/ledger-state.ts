@@ -59,6 +59,13 @@ function bump(totals: LifetimeTotals, field: keyof LifetimeTotals, amount: Cents
 
 /** The state after one more row (a new object; the old one is untouched, so snapshots are safe). */
 export function apply(state: LoyaltyLedgerState, row: LoyaltyRow): LoyaltyLedgerState {
+  // Accrued and Redeemed may each be safe while their difference is not (a negative redemption).
+  const next = applyRow(state, row);
+  safe(availableOf(next), 'Available');
+  return next;
+}
+
+function applyRow(state: LoyaltyLedgerState, row: LoyaltyRow): LoyaltyLedgerState {
   assertRow(row);
   loyaltyAssert(row.debtor === state.debtor, LOYALTY_ERR.WRONG_DEBTOR,
     `Loyalty row ${row.id} is for debtor ${row.debtor}, not ${state.debtor}`);

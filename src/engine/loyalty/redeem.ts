@@ -42,6 +42,9 @@ function common(loyalty: DebtorLoyalty, amount: Cents, money: MoneyFormat): Rede
 }
 
 function withinAvailable(available: Cents, amount: Cents, money: MoneyFormat): RedeemCheck | null {
+  // Unchecked, NaN would pass both comparisons below and allow any amount.
+  loyaltyAssert(Number.isSafeInteger(available), LOYALTY_ERR.BAD_AMOUNT,
+    `Loyalties Available must be whole cents (got ${String(available)})`);
   if (available <= 0) return refuse(LOYALTY_ERR.OVER_AVAILABLE, `no credits available (${formatMoney(available, money)})`);
   if (amount > available) return refuse(LOYALTY_ERR.OVER_AVAILABLE, `only ${formatMoney(available, money)} available`);
   return null;

@@ -1,0 +1,180 @@
+// What the back-office screens and commands see of the store's books (src/store/back-office.ts):
+// payments on account, loyalty payouts, adjustments and accrual runs, the loyalty enquiry, the
+// general journal and the trial balance. Every method that writes throws EngineError or
+// StoreError with a message for the operator and writes nothing when it throws.
+import type {
+  LoyaltyApplicable, LoyaltyBalances, LoyaltyRow, LoyaltyTier, PayoutMethod,
+} from '../engine/loyalty/types.js';
+import type { JournalFilter, LedgerEntry, TrialBalance } from '../engine/ledger/index.js';
+import type { BasisPoints, Cents } from '../engine/types.js';
+
+/** The journal that back-office documents go to (a till id no till may use). */
+export const BACK_OFFICE_JOURNAL = 'BACKOFFICE';
+
+/** A payment received on a debtor's account (Debtor file > Account > Receive Payment). */
+export interface PaymentDoc {
+  kind: 'payment';
+  /** Document number in the back-office journal, e.g. BACKOFFICE-000012 (the receipt number). */
+  number: string;
+  till: typeof BACK_OFFICE_JOURNAL;
+  /** The till whose drawer took the money, or null when taken in a back-office session. */
+  drawer: string | null;
+  operator: string;
+  debtor: string;
+  debtorName: string;
+  tenderCode: string;
+  tenderName: string;
+  amount: Cents;
+  reference: string;
+  completedAt: string;
+}
+
+/** A back-office loyalty document: one accrual batch, one payout or one adjustment batch. */
+export interface LoyaltyDoc {
+  kind: 'loyalty';
+  number: string;
+  till: typeof BACK_OFFICE_JOURNAL;
+  action: 'accrual' | 'payout' | 'adjustment';
+  operator: string;
+  completedAt: string;
+  /** What the ledger journal and the enquiry show for it. */
+  memo: string;
+  /** Accrual: the run id shared by all its batches. */
+  runId?: string;
+  /** Payout: the method; the till whose drawer paid cash, if any. */
+  method?: PayoutMethod;
+  drawer?: string | null;
+  reason?: string;
+}
+
+export interface DebtorAccountView {
+  debtor: string;
+  name: string;
+  /** Owed by the debtor: account sales - account refunds - payments - loyalty journal credits. */
+  balance: Cents;
+  creditLimit: Cents;
+  onHold: boolean;
+  /** creditLimit - balance (may be negative). */
+  headroom: Cents;
+}
+
+export interface ReceivePaymentRequest {
+  debtor: string;
+  amount: Cents;
+  /** Cash, card or other tender code (not account or loyalty). */
+  tenderCode: string;
+  reference?: string;
+  operator: string;
+  drawer?: string | null;
+}
+
+/** One loyalty row with the document that carries it. */
+export interface LoyaltyRowView {
+  row: LoyaltyRow;
+  /** Sale, refund or back-office document number. */
+  document: string;
+}
+
+/** Loyalties > Loyalty Enquiry and the Debtor Loyalty tab's read-only balances. */
+export interface LoyaltyEnquiry {
+  debtor: string;
+  name: string;
+  applicable: LoyaltyApplicable;
+  /** The five balances and the lifetime totals. */
+  balances: LoyaltyBalances;
+  /** The debtor's current period (by month when loyalty is off), e.g. key 2026-12 or FY2027-Q3. */
+  period: { key: string; start: string; end: string };
+  /** The debtor's sales total in the current period so far (tax included, net of refunds). */
+  periodSales: Cents;
+  tiers: LoyaltyTier[];
+  /** The tier rate that the next sale would earn at (0 when loyalty is off). */
+  rate: BasisPoints;
+  /** Every loyalty row of the debtor, oldest first. */
+  rows: LoyaltyRowView[];
+}
+
+export interface AccrueRequest {
+  /** Which Loyalty Applicable kinds to process (not 'no'); at least one. */
+  kinds: LoyaltyApplicable[];
+  zeroUnused: boolean;
+  operator: string;
+}
+
+export interface AccrueProgress {
+  /** Debtors processed so far of `total` (debtors of the chosen kinds). */
+  done: number;
+  total: number;
+}
+
+export interface AccrueResult {
+  runId: string;
+  /** Debtors of the chosen kinds looked at. */
+  considered: number;
+  /** Debtors that got at least one row. */
+  debtors: number;
+  posted: Cents;
+  journalCredited: Cents;
+  zeroed: Cents;
+  /** Back-office document numbers written by the run (empty when there was nothing to post). */
+  documents: string[];
+}
+
+export type AdjustmentChange = { kind: 'amount'; amount: Cents } | { kind: 'reset' };
+
+export interface AdjustRequest {
+  /** Debtor code range, inclusive, compared case-insensitively; from <= to. */
+  from: string;
+  to: string;
+  /** amount: added to Accrued (may be negative); reset: brings Available to exactly 0. */
+  change: AdjustmentChange;
+  reason: string;
+  operator: string;
+  /** The manager PIN, needed when any single adjustment's size is above the setup threshold. */
+  pin?: string;
+}
+
+export interface AdjustPreviewLine {
+  debtor: string;
+  name: string;
+  available: Cents;
+  /** The adjustment this debtor gets (0 lines are listed but not written). */
+  amount: Cents;
+}
+
+export interface AdjustPreview {
+  lines: AdjustPreviewLine[];
+  /** True when some |amount| is above the threshold of Loyalty Setup. */
+  needsPin: boolean;
+  threshold: Cents;
+}
+
+export interface PayoutRequest {
+  debtor: string;
+  amount: Cents;
+  method: PayoutMethod;
+  reference?: string;
+  operator: string;
+  drawer?: string | null;
+}
+
+export interface JournalPage {
+  /** Oldest first within the page. */
+  entries: LedgerEntry[];
+  /** Entries matching the filter in all. */
+  total: number;
+}
+
+export interface BackOfficeApi {
+  account(debtor: string): DebtorAccountView;
+  receivePayment(req: ReceivePaymentRequest): PaymentDoc;
+  enquiry(debtor: string): LoyaltyEnquiry;
+  payout(req: PayoutRequest): LoyaltyDoc;
+  previewAdjustment(req: Omit<AdjustRequest, 'pin' | 'operator'>): AdjustPreview;
+  /** Refuses (ERR.PIN_REQUIRED / wrong PIN) before writing anything. */
+  adjust(req: AdjustRequest): { document: string | null; lines: AdjustPreviewLine[] };
+  /** Runs in this thread; the UI runs it in a worker through AppServices.accrue. */
+  accrue(req: AccrueRequest, onProgress?: (p: AccrueProgress) => void): Promise<AccrueResult>;
+  /** Entries matching the filter: `offset` counts from the oldest. */
+  journal(filter: JournalFilter, offset: number, limit: number): JournalPage;
+  trialBalance(): TrialBalance;
+}
