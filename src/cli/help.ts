@@ -80,7 +80,10 @@ export const COMMAND_HELP: Record<string, string> = {
   bench: `tillpoint bench commit --data SCRATCH [--till ID] [--samples N] [--json]
   Rings up N sales (default 200) of three demo items on a scratch store and times each commit:
   the journal write and fsync, the slip files and clearing the open sale. It records real sales in
-  that store: never point it at a live store.`,
+  that store: never point it at a live store. With --debtor CODE every sale has that debtor.
+tillpoint bench read|accrue|enquiry --data SCRATCH [--debtor CODE] [--samples N]
+  read: reads every journal record (the baseline); accrue: one Accrue Loyalties run; enquiry:
+  times N Loyalty Enquiries of the debtor. Each prints its time and the process's peak memory.`,
   sales: `tillpoint sales [--json]
   Lists every sale and refund of every till.`,
 };

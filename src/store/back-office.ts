@@ -24,6 +24,7 @@ import { LoyaltyBook } from './loyalty-book.js';
 import { loyaltySettingsOf } from './loyalty-settings.js';
 import { verifyPin } from './manager-pin.js';
 import type { Store } from './store.js';
+import { findDebtor } from './debtor-index.js';
 
 function refuse(message: string, code: typeof ERR[keyof typeof ERR] = ERR.BAD_AMOUNT): never {
   throw new EngineError(code, message);
@@ -47,7 +48,7 @@ export class BackOffice implements BackOfficeApi {
 
   debtor(code: string): Debtor {
     const wanted = code.trim().toUpperCase();
-    const d = this.store.get('debtors').debtors.find((x) => x.code.toUpperCase() === wanted);
+    const d = findDebtor(this.store, wanted);
     return d ?? refuse(`No debtor with code "${code.trim()}"`, ERR.UNKNOWN_DEBTOR);
   }
 

@@ -17,8 +17,11 @@ export interface JournalReader {
   findDocument(number: string): JournalDoc | undefined;
   refundsOf(saleNumber: string): CompletedRefund[];
   scan(): Iterable<JournalRecord>;
-  /** Like scan, but each till's journal from the byte offset given (0 for tills not in `from`). */
-  scanFrom(from: ReadonlyMap<string, number>): Iterable<JournalRecord>;
+  /**
+   * Like scan, but each till's journal from the byte offset given (0 for tills not in `from`), and
+   * each record with where it is (a callback rather than a generator: the books read a million).
+   */
+  scanFrom(from: ReadonlyMap<string, number>, each: (rec: JournalRecord, pos: RecordPosition) => void): void;
   /** The record at a known position (see positionOf), or undefined when it is not there any more. */
   readAt(pos: RecordPosition): JournalRecord | undefined;
   counts(): { till: string; records: number; bytes: number }[];
@@ -71,7 +74,6 @@ export function readRecords(
       ctx.warnOnce(`${till}:${b.start}`, `${file}: the line at byte ${b.start} is damaged (${b.reason}); skipping it (it stays in the file)`);
     }
     pendingBad = [];
-    positions.set(d.record, { till, start: line.start, end: line.end });
     good(d.record, line.start, line.end);
     goodEnd = line.end;
   }
@@ -168,7 +170,10 @@ export class JournalFollower implements JournalReader {
     const ix = t.index;
     readRecords(t.fd!, t.till, from, st.size, this.ctx, (rec, start, end) => {
       if (start >= ix.offset) ix.add(rec, start, end);
-      if (out) out.push(rec);
+      if (out) {
+        positions.set(rec, { till: t.till, start, end });
+        out.push(rec);
+      }
     });
     if (out) t.polled = ix.offset;
   }
@@ -219,8 +224,18 @@ export class JournalFollower implements JournalReader {
     return out;
   }
 
-  scan(): Iterable<JournalRecord> {
-    return this.scanFrom(new Map());
+  *scan(): Iterable<JournalRecord> {
+    for (const t of this.sorted()) {
+      const batch: JournalRecord[] = [];
+      // Records are handed out in batches so the generator never holds a whole journal.
+      for (const _ of this.readFrom(t, 0, (rec) => batch.push(rec))) yield* batch.splice(0);
+    }
+  }
+
+  scanFrom(from: ReadonlyMap<string, number>, each: (rec: JournalRecord, pos: RecordPosition) => void): void {
+    for (const t of this.sorted()) {
+      for (const _ of this.readFrom(t, from.get(t.till) ?? 0, (rec, start, end) => each(rec, { till: t.till, start, end })));
+    }
   }
 
   readAt(pos: RecordPosition): JournalRecord | undefined {
@@ -234,24 +249,21 @@ export class JournalFollower implements JournalReader {
     return d.record;
   }
 
-  *scanFrom(start: ReadonlyMap<string, number>): Iterable<JournalRecord> {
-    for (const t of this.sorted()) {
-      if (t.fd === null) continue;
-      const size = fs.fstatSync(t.fd).size;
-      const batch: JournalRecord[] = [];
-      // Records are handed out in batches so the generator never holds a whole journal.
-      let from = Math.min(start.get(t.till) ?? 0, size);
-      while (from < size) {
-        const to = Math.min(size, from + 4 * 1024 * 1024);
-        const r = readRecords(t.fd, t.till, from, to, this.ctx, (rec) => batch.push(rec));
-        yield* batch.splice(0);
-        if (to < size) {
-          for (const b of r.trailingBad) this.ctx.warnOnce(`${t.till}:${b.start}`, `${journalFile(t.till)}: the line at byte ${b.start} is damaged (${b.reason}); skipping it (it stays in the file)`);
-        }
-        const next = Math.max(r.goodEnd, r.trailingBad.at(-1)?.end ?? 0);
-        if (next <= from) break; // no complete line in this window: the rest is a torn tail
-        from = next;
+  /** Reads one journal from `start` to its end in 4 MB windows, yielding after each window. */
+  private *readFrom(t: Followed, start: number, good: (rec: JournalRecord, start: number, end: number) => void): Generator<void> {
+    if (t.fd === null) return;
+    const size = fs.fstatSync(t.fd).size;
+    let from = Math.min(start, size);
+    while (from < size) {
+      const to = Math.min(size, from + 4 * 1024 * 1024);
+      const r = readRecords(t.fd, t.till, from, to, this.ctx, good);
+      yield;
+      if (to < size) {
+        for (const b of r.trailingBad) this.ctx.warnOnce(`${t.till}:${b.start}`, `${journalFile(t.till)}: the line at byte ${b.start} is damaged (${b.reason}); skipping it (it stays in the file)`);
       }
+      const next = Math.max(r.goodEnd, r.trailingBad.at(-1)?.end ?? 0);
+      if (next <= from) break; // no complete line in this window: the rest is a torn tail
+      from = next;
     }
   }
 

@@ -9,24 +9,26 @@
 // `store.journals` and feeds what it returns: every caller of poll() inside a process goes
 // through here, so no record is consumed unseen.
 import {
-  apply, availableOf, balancesOf, emptyLedgerState, periodKindOf, recordSale, salesAt, EMPTY_PERIOD_SALES,
+  applyInPlace, availableOf, balancesOf, emptyLedgerState, periodKindOf, recordSaleInto, salesAt,
 } from '../engine/loyalty/index.js';
-import type { LoyaltyBalances, LoyaltyCalendar, LoyaltyLedgerState, LoyaltyRow, PeriodSales } from '../engine/loyalty/index.js';
+import type { LoyaltyBalances, LoyaltyCalendar, LoyaltyLedgerState, LoyaltyRow } from '../engine/loyalty/index.js';
 import { assertEntry, type LedgerEntry } from '../engine/ledger/index.js';
 import type { Cents } from '../engine/types.js';
 import { docNumberOf, isTillDoc, type JournalRecord } from './journal-format.js';
-import { positionOf } from './journal-reader.js';
-import { entriesOf } from './ledger-posting.js';
+import { positionOf, type RecordPosition } from './journal-reader.js';
+import { entriesOf, type PostingSetup } from './ledger-posting.js';
 import { isLoyaltyRow } from './loyalty-rows.js';
 import { LedgerTotals } from './ledger-totals.js';
 import type { LoyaltyRowView } from './back-office-types.js';
 import { openBook } from './books-snapshot.js';
 import type { Store } from './store.js';
+import { findDebtor } from './debtor-index.js';
 
 export { isLoyaltyRow };
 
+/** Owned by the book and changed in place (a copy per record would be a million copies). */
 export interface DebtorEntry {
-  sales: PeriodSales;
+  sales: Record<string, Cents>;
   ledger: LoyaltyLedgerState;
   /** Records carrying this debtor's rows: [till index, start, end] flattened. */
   refs: number[];
@@ -77,22 +79,41 @@ export class LoyaltyBook {
     return openBook(store, () => new LoyaltyBook(store));
   }
 
+  /** Setup read once for a run of records (each store.get checks the file for changes). */
+  private setup: { posting: PostingSetup; calendar: LoyaltyCalendar } | null = null;
+
+  private readSetup(): { posting: PostingSetup; calendar: LoyaltyCalendar } {
+    if (this.setup) return this.setup;
+    const settings = this.store.get('settings');
+    const c = settings.company;
+    return { posting: { settings, tenders: this.store.get('tenders') }, calendar: { timeZone: c.timeZone, fyStartMonth: c.financialYearStartMonth } };
+  }
+
   calendar(): LoyaltyCalendar {
-    const c = this.store.get('settings').company;
-    return { timeZone: c.timeZone, fyStartMonth: c.financialYearStartMonth };
+    return this.readSetup().calendar;
+  }
+
+  /** Feeds the records `source` gives, reading setup once for all of them. */
+  feed(source: (add: (rec: JournalRecord, pos?: RecordPosition) => void) => void): void {
+    this.setup = this.readSetup();
+    try {
+      source((rec, pos) => this.add(rec, pos));
+    } finally {
+      this.setup = null;
+    }
   }
 
   /** Reads what other tills (and this one) appended since; returns the polled records. */
   catchUp(): JournalRecord[] {
     const recs = this.store.journals.poll();
-    for (const rec of recs) this.add(rec);
+    if (recs.length > 0) this.feed((add) => recs.forEach((rec) => add(rec)));
     return recs;
   }
 
   entry(debtor: string): DebtorEntry {
     let e = this.debtors.get(debtor);
     if (!e) {
-      e = { sales: EMPTY_PERIOD_SALES, ledger: emptyLedgerState(debtor), refs: [], account: 0 };
+      e = { sales: {}, ledger: emptyLedgerState(debtor), refs: [], account: 0 };
       this.debtors.set(debtor, e);
     }
     return e;
@@ -109,17 +130,17 @@ export class LoyaltyBook {
   }
 
   /** Feeds one journal record (idempotent per till and seq). */
-  add(rec: JournalRecord): void {
+  add(rec: JournalRecord, at?: RecordPosition): void {
     const seen = this.covered.get(rec.till);
     if (rec.seq <= (seen?.seq ?? 0)) return;
-    const pos = positionOf(rec);
+    const pos = at ?? positionOf(rec);
     this.covered.set(rec.till, { seq: rec.seq, end: pos?.end ?? -1, lastLineStart: pos?.start ?? -1 });
     this.fedSinceSnapshot++;
     const doc = rec.doc;
     if (isTillDoc(doc) && typeof doc.debtor === 'string' && doc.debtor !== '') {
       const sign = doc.kind === 'sale' ? 1 : -1;
       const e = this.entry(doc.debtor);
-      e.sales = recordSale(e.sales, doc.completedAt, sign * doc.total, this.calendar());
+      recordSaleInto(e.sales, doc.completedAt, sign * doc.total, this.calendar());
       for (const t of doc.tenders) if (t.kind === 'account') e.account += sign * t.amount;
     } else if (doc.kind === 'payment') {
       this.entry(doc.debtor).account -= doc.amount;
@@ -129,7 +150,7 @@ export class LoyaltyBook {
       if (!isLoyaltyRow(row)) continue;
       const e = this.entry(row.debtor);
       try {
-        e.ledger = apply(e.ledger, row);
+        applyInPlace(e.ledger, row);
         if (row.kind === 'journal-credit') e.account -= row.amount;
         touched.add(row.debtor);
       } catch (err) {
@@ -147,7 +168,7 @@ export class LoyaltyBook {
   private post(rec: JournalRecord): void {
     let entries: LedgerEntry[];
     try {
-      entries = entriesOf(rec, { settings: this.store.get('settings'), tenders: this.store.get('tenders') });
+      entries = entriesOf(rec, this.readSetup().posting);
       // All or nothing: half a record's entries would unbalance the trial balance.
       for (const e of entries) assertEntry(e);
     } catch (err) {
@@ -167,7 +188,7 @@ export class LoyaltyBook {
 
   /** The debtor's sales total in its current period at `at` (before a sale made at `at`). */
   periodSalesBefore(debtor: string, at: string): Cents {
-    const d = this.store.get('debtors').debtors.find((x) => x.code === debtor);
+    const d = findDebtor(this.store, debtor);
     const kind = (d && periodKindOf(d.loyalty.applicable)) ?? 'month';
     return salesAt(this.entry(debtor).sales, at, kind, this.calendar());
   }
@@ -186,7 +207,8 @@ export class LoyaltyBook {
       const document = docNumberOf(rec.doc);
       for (const row of rec.rows) if (isLoyaltyRow(row) && row.debtor === debtor) out.push({ row, document });
     }
-    return out;
+    // Refs are in the order the book read the records (a full scan reads till by till): by time.
+    return out.sort((a, b) => Date.parse(a.row.at) - Date.parse(b.row.at));
   }
 
   rowsOf(debtor: string): readonly LoyaltyRow[] {

@@ -14,6 +14,7 @@ import type { Debtor } from './documents-types.js';
 import type { JournalRecord } from './journal-format.js';
 import { LoyaltyBook } from './loyalty-book.js';
 import type { Store } from './store.js';
+import { findDebtor } from './debtor-index.js';
 
 /** What the till shows while a debtor is attached. */
 export interface LoyaltyPreview {
@@ -54,7 +55,7 @@ export class TillLoyalty {
 
   debtor(code: string): Debtor {
     const wanted = code.trim().toUpperCase();
-    const d = this.store.get('debtors').debtors.find((x) => x.code.toUpperCase() === wanted);
+    const d = findDebtor(this.store, wanted);
     if (!d) throw new EngineError(ERR.UNKNOWN_DEBTOR, `No debtor with code "${code.trim()}"`);
     return d;
   }
@@ -195,7 +196,7 @@ export class TillLoyalty {
     if (!earned || earned.earned === 0) return { doc: deepFreeze({ ...refund, debtor: sale.debtor }), rows: [] };
     const before = prior.filter((r) => r.saleNumber === sale.saleNumber).flatMap((r) => r.lines.map((l) => ({ lineNo: l.lineNo, qty: l.qty })));
     const { reversed } = reverseForRefund({ earning: earned.basis, before, returning: refund.lines.map((l) => ({ lineNo: l.lineNo, qty: l.qty })) });
-    const d = this.store.get('debtors').debtors.find((x) => x.code === sale.debtor);
+    const d = findDebtor(this.store, sale.debtor);
     const ctx: RowContext = { debtor: sale.debtor, applicable: d?.loyalty.applicable ?? 'no', calendar: this.book.calendar(),
       at: refund.completedAt, source: refund.refundNumber };
     const row = reversalRow(ctx, reversed);

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { crc32 } from 'node:zlib';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import { loyaltyBench } from './loyalty.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bundle = path.join(root, 'dist', 'tillpoint.js');
@@ -101,6 +102,11 @@ function pty(args) {
   return JSON.parse(execFileSync('python3', [driver, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 }));
 }
 
+if (process.env.BENCH_ONLY === 'loyalty') {
+  loyaltyBench({ scratch, tillpoint, sales: big, debtorCount: Number(process.env.BENCH_DEBTORS ?? 50_000), log, row });
+  for (const r of rows) console.log(JSON.stringify(r));
+  process.exit(0);
+}
 const small = commitBench(1000);
 const large = commitBench(big);
 const template = JSON.parse(small.line.toString().slice(9)).doc;
@@ -116,6 +122,10 @@ Object.assign(results.figures, { commit1k: small, commitBig: { ...large, line: u
 delete results.figures.commit1k.line;
 
 const only = process.env.BENCH_ONLY;
+if (only !== 'commit') {
+  const debtorCount = Number(process.env.BENCH_DEBTORS ?? 50_000);
+  results.figures.loyalty = loyaltyBench({ scratch, tillpoint: (args, env) => tillpoint(args, env), sales: big, debtorCount, log, row });
+}
 if (only === 'commit') {
   for (const r of rows) console.log(JSON.stringify(r));
   process.exit(0);

@@ -5,6 +5,7 @@ import { LoyaltyBook } from '../../store/loyalty-book.js';
 import { onlyOptions, positionalCount, type Invocation } from '../args.js';
 import { Refusal } from '../clock.js';
 import { openCliStore } from '../open-store.js';
+import { findDebtor } from '../../store/debtor-index.js';
 
 export async function loyaltyCommand(inv: Invocation, now: () => Date): Promise<number> {
   onlyOptions(inv, []);
@@ -12,7 +13,7 @@ export async function loyaltyCommand(inv: Invocation, now: () => Date): Promise<
   const wanted = inv.positionals[0]!.trim().toUpperCase();
   const { store } = await openCliStore(inv);
   try {
-    const debtor = store.get('debtors').debtors.find((d) => d.code.toUpperCase() === wanted);
+    const debtor = findDebtor(store, wanted);
     if (!debtor) throw new Refusal(`no debtor with code "${inv.positionals[0]}"`);
     const book = LoyaltyBook.open(store);
     const b = book.balances(debtor.code, now().toISOString());

@@ -7,7 +7,7 @@ export {
   periodOf, periodKeyOf, periodKeysAt, periodOfKey, previousPeriod, nextPeriod, periodsBetween, periodKindOf, kindOfKey,
   periodEnded, periodEndMs,
 } from './periods.js';
-export { recordSale, salesInPeriod, salesAt, compactSales, EMPTY_PERIOD_SALES } from './period-sales.js';
+export { recordSale, recordSaleInto, salesInPeriod, salesAt, compactSales, EMPTY_PERIOD_SALES } from './period-sales.js';
 export type { PeriodSales } from './period-sales.js';
 export { validateDebtorLoyalty, assertDebtorLoyalty, MAX_TIERS } from './validate.js';
 export type { DebtorLoyaltyInput, FieldProblem, Validated, ValidateOptions } from './validate.js';
@@ -18,7 +18,7 @@ export type { ReturnedQty, ReverseInput, SaleReversal } from './reverse.js';
 export { assertRow, rowPeriod, earnRow, reversalRow, redemptionRow, payoutRow, adjustmentRow } from './rows.js';
 export type { RowContext } from './rows.js';
 export {
-  apply, applyAll, availableOf, balancesOf, compact, emptyLedgerState, assertLedgerState,
+  apply, applyAll, applyInPlace, availableOf, balancesOf, compact, emptyLedgerState, assertLedgerState,
 } from './ledger-state.js';
 export type { LoyaltyLedgerState } from './ledger-state.js';
 export { replay } from './balances.js';

@@ -45,52 +45,58 @@ function safe(n: number, what: string): number {
   return n;
 }
 
-function add(map: Record<string, Cents>, key: string, amount: Cents): Record<string, Cents> {
-  const next = { ...map };
-  const total = safe((next[key] ?? 0) + amount, `Loyalty total of ${key}`);
-  if (total === 0) delete next[key];
-  else next[key] = total;
-  return next;
-}
-
-function bump(totals: LifetimeTotals, field: keyof LifetimeTotals, amount: Cents): LifetimeTotals {
-  return { ...totals, [field]: safe(totals[field] + amount, `Lifetime ${field}`) };
-}
-
 /** The state after one more row (a new object; the old one is untouched, so snapshots are safe). */
 export function apply(state: LoyaltyLedgerState, row: LoyaltyRow): LoyaltyLedgerState {
-  // Accrued and Redeemed may each be safe while their difference is not (a negative redemption).
-  const next = applyRow(state, row);
-  safe(availableOf(next), 'Available');
+  const next: LoyaltyLedgerState = { ...state, unposted: { ...state.unposted }, redeemedBy: { ...state.redeemedBy },
+    postedBy: { ...state.postedBy }, lifetime: { ...state.lifetime } };
+  applyInPlace(next, row);
   return next;
 }
 
-function applyRow(state: LoyaltyLedgerState, row: LoyaltyRow): LoyaltyLedgerState {
+const LIFETIME_FIELD: Readonly<Record<LoyaltyRow['kind'], keyof LifetimeTotals>> = {
+  'earn': 'earned', 'reversal': 'reversed', 'accrual-posting': 'posted', 'journal-credit': 'journalCredited',
+  'redemption': 'redeemedAtTill', 'payout': 'paidOut', 'adjustment': 'adjusted', 'zeroing': 'zeroed',
+};
+
+function setTotal(map: Record<string, Cents>, key: string, total: Cents): void {
+  if (total === 0) delete map[key];
+  else map[key] = total;
+}
+
+/**
+ * Applies one row to a state the caller owns (the store's books: a million rows without a copy
+ * each). Every figure is worked out and checked before anything changes, so a refused row leaves
+ * the state exactly as it was.
+ */
+export function applyInPlace(s: LoyaltyLedgerState, row: LoyaltyRow): void {
   assertRow(row);
-  loyaltyAssert(row.debtor === state.debtor, LOYALTY_ERR.WRONG_DEBTOR,
-    `Loyalty row ${row.id} is for debtor ${row.debtor}, not ${state.debtor}`);
-  const s: LoyaltyLedgerState = { ...state, rowCount: state.rowCount + 1 };
+  loyaltyAssert(row.debtor === s.debtor, LOYALTY_ERR.WRONG_DEBTOR,
+    `Loyalty row ${row.id} is for debtor ${row.debtor}, not ${s.debtor}`);
   const a = row.amount;
-  switch (row.kind) {
-    case 'earn':
-      return { ...s, unposted: add(s.unposted, row.period, a), lifetime: bump(s.lifetime, 'earned', a) };
-    case 'reversal':
-      return { ...s, unposted: add(s.unposted, row.period, a), lifetime: bump(s.lifetime, 'reversed', -a) };
-    case 'accrual-posting':
-      return { ...s, unposted: add(s.unposted, row.accrues, -a), accruedIn: safe(s.accruedIn + a, 'Accrued'),
-        postedBy: add(s.postedBy, row.period, a), lifetime: bump(s.lifetime, 'posted', a) };
-    case 'journal-credit':
-    case 'redemption':
-    case 'payout': {
-      const field = row.kind === 'journal-credit' ? 'journalCredited' : row.kind === 'payout' ? 'paidOut' : 'redeemedAtTill';
-      return { ...s, redeemedOut: safe(s.redeemedOut + a, 'Redeemed'), redeemedBy: add(s.redeemedBy, row.period, a),
-        lifetime: bump(s.lifetime, field, a) };
-    }
-    case 'adjustment':
-      return { ...s, accruedIn: safe(s.accruedIn + a, 'Accrued'), lifetime: bump(s.lifetime, 'adjusted', a) };
-    case 'zeroing':
-      return { ...s, accruedIn: safe(s.accruedIn - a, 'Accrued'), zeroedIn: row.period, lifetime: bump(s.lifetime, 'zeroed', a) };
-  }
+  const k = row.kind;
+  // Credits: earn and reversal add to their period, a posting takes from the period it accrues.
+  const creditKey = k === 'earn' || k === 'reversal' ? row.period : k === 'accrual-posting' ? row.accrues : null;
+  const creditDelta = k === 'accrual-posting' ? -a : a;
+  const accruedDelta = k === 'accrual-posting' || k === 'adjustment' ? a : k === 'zeroing' ? -a : 0;
+  const redeems = k === 'journal-credit' || k === 'redemption' || k === 'payout';
+  const field = LIFETIME_FIELD[k];
+  const credit = creditKey === null ? 0 : safe((s.unposted[creditKey] ?? 0) + creditDelta, `Loyalty total of ${creditKey}`);
+  const accruedIn = safe(s.accruedIn + accruedDelta, 'Accrued');
+  const redeemedOut = safe(s.redeemedOut + (redeems ? a : 0), 'Redeemed');
+  const redeemedBy = redeems ? safe((s.redeemedBy[row.period] ?? 0) + a, `Loyalty total of ${row.period}`) : 0;
+  const postedBy = k === 'accrual-posting' ? safe((s.postedBy[row.period] ?? 0) + a, `Loyalty total of ${row.period}`) : 0;
+  const lifetime = safe(s.lifetime[field] + (k === 'reversal' ? -a : a), `Lifetime ${field}`);
+  // Accrued and Redeemed may each be safe while their difference is not (a negative redemption).
+  safe(accruedIn - redeemedOut, 'Available');
+
+  s.rowCount += 1;
+  if (creditKey !== null) setTotal(s.unposted, creditKey, credit);
+  s.accruedIn = accruedIn;
+  s.redeemedOut = redeemedOut;
+  if (redeems) setTotal(s.redeemedBy, row.period, redeemedBy);
+  if (k === 'accrual-posting') setTotal(s.postedBy, row.period, postedBy);
+  if (k === 'zeroing') s.zeroedIn = row.period;
+  s.lifetime[field] = lifetime;
 }
 
 export function applyAll(state: LoyaltyLedgerState, rows: readonly LoyaltyRow[]): LoyaltyLedgerState {

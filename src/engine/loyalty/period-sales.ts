@@ -24,16 +24,23 @@ const KINDS: readonly PeriodKind[] = ['month', 'quarter', 'year'];
  * Returns a new object; the input is left as it was.
  */
 export function recordSale(sales: PeriodSales, at: string, amount: Cents, calendar: LoyaltyCalendar): PeriodSales {
-  assertCents(amount, 'Sale amount', { min: Number.MIN_SAFE_INTEGER });
   const next: Record<string, Cents> = { ...sales };
-  const keys = periodKeysAt(at, calendar.timeZone, calendar.fyStartMonth);
-  for (const kind of KINDS) {
-    const key = keys[kind];
-    const total = (next[key] ?? 0) + amount;
-    loyaltyAssert(Number.isSafeInteger(total), LOYALTY_ERR.BAD_AMOUNT, `Period sales total is too large to hold exactly (${key})`);
-    next[key] = total;
-  }
+  recordSaleInto(next, at, amount, calendar);
   return next;
+}
+
+/** recordSale on totals the caller owns (the store's books); a refused amount changes nothing. */
+export function recordSaleInto(sales: Record<string, Cents>, at: string, amount: Cents, calendar: LoyaltyCalendar): void {
+  assertCents(amount, 'Sale amount', { min: Number.MIN_SAFE_INTEGER });
+  const keys = periodKeysAt(at, calendar.timeZone, calendar.fyStartMonth);
+  const totals = KINDS.map((kind) => {
+    const total = (sales[keys[kind]] ?? 0) + amount;
+    loyaltyAssert(Number.isSafeInteger(total), LOYALTY_ERR.BAD_AMOUNT, `Period sales total is too large to hold exactly (${keys[kind]})`);
+    return total;
+  });
+  KINDS.forEach((kind, i) => {
+    sales[keys[kind]] = totals[i]!;
+  });
 }
 
 /** The total of the period `key` (0 when nothing was sold in it). */

@@ -2,16 +2,20 @@
 // (tabs General | Account | Loyalty) for Add and Edit. The read-only figures (account balance and
 // the five loyalty balances) come from the loyalty book at the moment the form opens. Each Accept
 // re-reads debtors.json under the store lock (applyDebtor), refusing what `import debtors` refuses.
-import { useMemo, type ReactNode } from 'react';
+// The Account tab adds Headroom and F2 Receive Payment (debtor-account.tsx).
+import { useMemo, useRef, type ReactNode } from 'react';
 import { formatMoney, type MoneyFormat } from '../../engine/money.js';
 import type { Debtor } from '../../store/documents-types.js';
 import type { Store } from '../../store/index.js';
 import { LoyaltyBook } from '../../store/loyalty-book.js';
-import { useApp } from '../app-context.js';
+import { backOffice } from '../../store/index.js';
+import type { DebtorAccountView } from '../../store/back-office-types.js';
+import { useApp, useNavigation } from '../app-context.js';
 import { matchesEveryWord } from '../forms/list-search.js';
 import { MasterFileScreen, type MasterFile } from '../forms/master-file-screen.js';
 import type { ListColumn } from '../forms/record-list.js';
 import { applyDebtor, debtorEditFromValues, debtorFields, debtorValues, shortApplicable, type DebtorFigures } from './debtor-fields.js';
+import { accountTabValues, receivePaymentCommand, withHeadroom } from './debtor-account.js';
 
 export const DEBTORS_BREADCRUMB = ['Debtors'];
 
@@ -40,8 +44,21 @@ export function debtorColumns(available: (d: Debtor) => string): ListColumn<Debt
 
 export function DebtorsScreen(): ReactNode {
   const { store } = useApp();
+  const nav = useNavigation();
+  // The file is built once; pushing the payment screen must use the navigation of this render.
+  const navRef = useRef(nav);
+  navRef.current = nav;
   const file = useMemo<MasterFile<Debtor>>(() => {
     const book = LoyaltyBook.of(store);
+    const api = backOffice(store);
+    const accountOf = (editing: Debtor | null): DebtorAccountView | null => {
+      if (editing === null) return null;
+      try {
+        return api.account(editing.code);
+      } catch {
+        return null; // gone in another terminal: the form's Accept says so
+      }
+    };
     let caughtUp = 0;
     const catchUp = (force: boolean): void => {
       const t = Date.now();
@@ -75,8 +92,11 @@ export function DebtorsScreen(): ReactNode {
       },
       keyOf: (d) => d.code,
       formCrumb: (d) => (d === null ? 'Add' : `Edit ${d.code}`),
-      fields: (editing) => debtorFields({ editing, debtors: () => store.get('debtors').debtors, money: moneyOf(store), now }),
-      values: (editing) => debtorValues(editing, moneyOf(store), figures(editing)),
+      fields: (editing) => withHeadroom(debtorFields({ editing, debtors: () => store.get('debtors').debtors, money: moneyOf(store), now })),
+      values: (editing) => ({ ...debtorValues(editing, moneyOf(store), figures(editing)), ...accountTabValues(accountOf(editing), moneyOf(store)) }),
+      commands: (editing) => (editing === null ? [] : [receivePaymentCommand({
+        debtor: editing.code, breadcrumb: [...DEBTORS_BREADCRUMB, `Edit ${editing.code}`], money: moneyOf(store), push: (s) => navRef.current.push(s),
+      })]),
       save: async (values, editing) => {
         const money = moneyOf(store);
         const edit = debtorEditFromValues(values, money);

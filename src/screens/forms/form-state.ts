@@ -43,7 +43,9 @@ export type FormAction =
   | { type: 'saveFailed'; message: string; field?: string }
   | { type: 'cancel' }
   | { type: 'confirmDiscard'; discard: boolean }
-  | { type: 'status'; message: string | null; kind?: 'info' | 'error' };
+  | { type: 'status'; message: string | null; kind?: 'info' | 'error' }
+  /** New figures for read-only fields (a balance after a payment); editable fields are left alone. */
+  | { type: 'shown'; values: FormValues };
 
 function editable(def: FieldDef | undefined): boolean {
   return def !== undefined && def.readOnly !== true;
@@ -189,6 +191,11 @@ function editing(state: FormState, action: FormAction): FormState {
       return state.dirty ? { ...state, phase: 'confirm-discard', status: 'Discard changes? (y/n)', statusKind: 'info' } : { ...state, phase: 'cancelled' };
     case 'status':
       return { ...state, status: action.message, statusKind: action.kind ?? 'info' };
+    case 'shown': {
+      const values = { ...state.values };
+      for (const d of state.defs) if (d.readOnly === true && action.values[d.key] !== undefined) values[d.key] = action.values[d.key] as string;
+      return { ...state, values };
+    }
     default:
       return state;
   }

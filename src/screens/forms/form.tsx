@@ -3,8 +3,8 @@
 // State lives in a form store read synchronously by the one key handler (see form-store.ts).
 import { useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
-import { useConfirm } from '../app-context.js';
-import type { Command } from '../keys/bindings.js';
+import { useConfirm, type ConfirmRequest } from '../app-context.js';
+import { BINDINGS, matches, type Command } from '../keys/bindings.js';
 import { useKeyHandler, useKeys } from '../keys/dispatcher.js';
 import { createEntryBuffer, type EntryBuffer } from '../input/entry-buffer.js';
 import { applyEntryKey } from '../input/use-entry-field.js';
@@ -16,10 +16,26 @@ import { FieldRow, ROW_MARKS } from './field-row.js';
 import { TabStrip } from './tab-strip.js';
 import { formKeyIntent } from './form-keys.js';
 import { formRows, type FormRow } from './form-layout.js';
-import { focusedDef } from './form-state.js';
+import { focusedDef, type FormState } from './form-state.js';
 import { createFormStore } from './form-store.js';
 
 export type SaveResult = { ok: true } | { ok: false; message: string; field?: string };
+
+/** What a form command may do to the form it was pressed on. */
+export interface FormHandle {
+  values: FormValues;
+  /** New figures for the read-only fields (a balance after a payment). */
+  show(values: FormValues): void;
+  status(message: string, kind?: 'info' | 'error'): void;
+}
+
+/** A key of one form beyond Accept, Cancel and Test (the Debtor file's F2 Receive Payment). */
+export interface FormCommand {
+  command: Command;
+  /** Why the key does nothing just now (shown in the status line), or null when it works. */
+  unavailable?(state: FormState): string | null;
+  run(form: FormHandle): void;
+}
 
 export interface FormProps {
   defs: readonly FieldDef[];
@@ -34,18 +50,31 @@ export interface FormProps {
   onTest?(values: FormValues): Promise<string> | string;
   /** Columns for labels; by default the longest label. */
   labelWidth?: number;
+  /** Keys of this form only; the hint bar and help offer them here and nowhere else. */
+  commands?: readonly FormCommand[];
+  /** A question asked before onAccept (money moves: "Receive R100.00?"); null asks nothing. */
+  confirmAccept?(values: FormValues): ConfirmRequest | null;
 }
 
 const TEXT_KINDS = new Set(['text', 'money', 'rate', 'number', 'secret']);
 /** A form without a Test offers no F8 in its hint bar or help. */
-const NO_TEST: readonly Command[] = ['test'];
-const NO_HIDE: readonly Command[] = [];
+const NO_COMMANDS: readonly FormCommand[] = [];
+/** The keys every form handles itself. Any other command of the form scope belongs to some forms
+ * (FormCommand) and is left out of the hint bar and help of the others. */
+const FORM_OWN: ReadonlySet<Command> = new Set<Command>(['accept', 'test', 'nextField', 'prevField', 'nextTab', 'prevTab', 'toggle', 'openList', 'cycleChoice']);
+
+function hiddenCommands(hasTest: boolean, commands: readonly FormCommand[]): Command[] {
+  const offered = new Set(commands.map((c) => c.command));
+  const others = BINDINGS.filter((b) => b.scopes.includes('form') && !FORM_OWN.has(b.command) && !offered.has(b.command)).map((b) => b.command);
+  // A form without a Test offers no F8 either.
+  return hasTest ? others : ['test', ...others];
+}
 
 export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-export function Form({ defs, initial, breadcrumb, onAccept, onDone, onTest, labelWidth }: FormProps): ReactNode {
+export function Form({ defs, initial, breadcrumb, onAccept, onDone, onTest, labelWidth, commands = NO_COMMANDS, confirmAccept }: FormProps): ReactNode {
   const theme = useTheme();
   const { rows, columns } = useContentSize();
   const { runBusy } = useKeys();
@@ -59,8 +88,8 @@ export function Form({ defs, initial, breadcrumb, onAccept, onDone, onTest, labe
   });
   const state = useSyncExternalStore(store.subscribe, store.getState, store.getState);
   // Callbacks change with the caller's renders; keys and async saves must call the latest.
-  const latest = useRef({ onAccept, onDone, onTest });
-  latest.current = { onAccept, onDone, onTest };
+  const latest = useRef({ onAccept, onDone, onTest, commands, confirmAccept });
+  latest.current = { onAccept, onDone, onTest, commands, confirmAccept };
 
   async function save(values: FormValues): Promise<void> {
     let result: SaveResult;
@@ -89,6 +118,28 @@ export function Form({ defs, initial, breadcrumb, onAccept, onDone, onTest, labe
     }
   }
 
+  async function confirmThenSave(values: FormValues, question: ConfirmRequest): Promise<void> {
+    if (await confirm(question)) {
+      await save(values);
+      return;
+    }
+    store.dispatch({ type: 'saveFailed', message: 'Not done' });
+    store.dispatch({ type: 'status', message: 'Not done: nothing was written; change the form or press F10 again' });
+  }
+
+  function runCommand(command: FormCommand, s: FormState): void {
+    const reason = command.unavailable?.(s) ?? null;
+    if (reason !== null) {
+      store.dispatch({ type: 'status', message: reason });
+      return;
+    }
+    command.run({
+      values: s.values,
+      show: (values) => store.dispatch({ type: 'shown', values }),
+      status: (message, kind) => store.dispatch({ type: 'status', message, kind: kind ?? 'info' }),
+    });
+  }
+
   function askDiscard(): void {
     void confirm({
       title: 'Discard changes? (y/n)',
@@ -103,6 +154,11 @@ export function Form({ defs, initial, breadcrumb, onAccept, onDone, onTest, labe
 
   useKeyHandler((key) => {
     const s = store.getState();
+    const command = s.phase === 'editing' && s.listIndex === null ? latest.current.commands.find((c) => matches(key, c.command)) : undefined;
+    if (command !== undefined) {
+      runCommand(command, s);
+      return true;
+    }
     const intent = formKeyIntent(s, key, latest.current.onTest !== undefined);
     switch (intent.kind) {
       case 'pass':
@@ -120,7 +176,8 @@ export function Form({ defs, initial, breadcrumb, onAccept, onDone, onTest, labe
       }
       case 'accept': {
         const next = store.dispatch({ type: 'accept' });
-        if (next.phase === 'saving') void save(next.values);
+        const question = next.phase === 'saving' ? (latest.current.confirmAccept?.(next.values) ?? null) : null;
+        if (next.phase === 'saving') void (question === null ? save(next.values) : confirmThenSave(next.values, question));
         return true;
       }
       case 'cancel': {
@@ -171,7 +228,7 @@ export function Form({ defs, initial, breadcrumb, onAccept, onDone, onTest, labe
 
   const status = state.status === null ? undefined : { text: state.status, kind: state.statusKind };
   return (
-    <Shell breadcrumb={breadcrumb} scope="form" hide={onTest ? NO_HIDE : NO_TEST} status={status}>
+    <Shell breadcrumb={breadcrumb} scope="form" hide={hiddenCommands(onTest !== undefined, commands)} status={status}>
       <Box flexDirection="column" height={rows} overflow="hidden">{laid.map(row)}</Box>
     </Shell>
   );

@@ -14,7 +14,7 @@ import type { StatusMessage } from '../shell/status-line.js';
 import { useContentSize } from '../shell/terminal-size.js';
 import { useTheme } from '../theme.js';
 import type { FieldDef, FormValues } from './field-types.js';
-import { Form, errorText, type SaveResult } from './form.js';
+import { Form, errorText, type FormCommand, type SaveResult } from './form.js';
 import { listRefusal } from './list-refusals.js';
 import { RecordList, type ListColumn } from './record-list.js';
 
@@ -39,6 +39,8 @@ export interface MasterFile<T> {
   save(values: FormValues, editing: T | null): Promise<string>;
   /** Makes the list searchable (Find): whether the row matches what the operator typed. */
   search?: (row: T, query: string) => boolean;
+  /** Keys of the record form beyond Accept and Cancel (the Debtor file's Receive Payment). */
+  commands?: (editing: T | null) => readonly FormCommand[];
 }
 
 type Mode<T> = { kind: 'list' } | { kind: 'form'; editing: T | null };
@@ -154,6 +156,7 @@ export function MasterFileScreen<T>({ file }: { file: MasterFile<T> }): ReactNod
         breadcrumb={[...file.breadcrumb, file.formCrumb(editing)]}
         onAccept={accept}
         onDone={done}
+        commands={file.commands?.(editing)}
       />
     );
   }

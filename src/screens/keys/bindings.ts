@@ -23,6 +23,8 @@ export type Command =
   // forms
   | 'accept' | 'test' | 'nextField' | 'prevField' | 'nextTab' | 'prevTab'
   | 'toggle' | 'openList' | 'cycleChoice'
+  // actions of one form (shown only on forms that offer them: see forms/form.tsx)
+  | 'receivePayment'
   // lists
   | 'listAdd' | 'listEdit' | 'listDelete' | 'listFind'
   // dialogs
@@ -154,6 +156,11 @@ export const BINDINGS: Binding[] = [
   {
     command: 'cycleChoice', keys: [k('left'), k('right')], keyHint: 'Left/Right', label: 'Change', scopes: ['form'], displayOnScreen: false,
     help: 'Previous / next choice, or switch a flag',
+  },
+  // F2 takes money at the till (Tender), so it takes a payment on a debtor's account too.
+  {
+    command: 'receivePayment', keys: [k('f2')], label: 'Payment', scopes: ['form'], displayOnScreen: true,
+    help: "Receive a payment on the debtor's account (Debtor file, Account tab)",
   },
 
   // Lists.

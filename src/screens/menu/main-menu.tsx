@@ -5,8 +5,9 @@ import type { AppServices, ScreenEntry } from '../app-context.js';
 import type { MenuItem } from './menu.js';
 import { menuScreen } from './menu-screen.js';
 import type { ScreenRegistry } from './screen-registry.js';
+import { loyaltiesMenuItems } from '../loyalties/loyalties-menu.js';
 
-function screen(id: string, title: string, component: ScreenRegistry[keyof ScreenRegistry]): ScreenEntry {
+function screen(id: string, title: string, component: NonNullable<ScreenRegistry[keyof ScreenRegistry]>): ScreenEntry {
   return { id, title, render: () => createElement(component) };
 }
 
@@ -14,12 +15,15 @@ export function buildMainMenu(registry: ScreenRegistry, services: Pick<AppServic
   const setup: MenuItem[] = [
     { label: 'Company Details', hotKey: 'c', description: 'store name, tax, currency, rounding, loyalty provider', open: () => screen('setup.company-details', 'Company Details', registry.companyDetails) },
     { label: 'Tender Setup', hotKey: 't', description: 'tenders and their ledger accounts', open: () => screen('setup.tender-setup', 'Tender Setup', registry.tenderSetup) },
+    { label: 'Loyalty Setup', hotKey: 'l', description: 'loyalty tender, payout accounts, manager PIN, accrual schedule', open: () => screen('setup.loyalty-setup', 'Loyalty Setup', registry.loyaltySetup) },
   ];
   const utilities: MenuItem[] = [
-    { label: 'Setup', hotKey: 's', description: 'Company Details, Tender Setup', open: () => menuScreen('utilities.setup', 'Setup', setup) },
+    { label: 'Setup', hotKey: 's', description: 'Company Details, Tender Setup, Loyalty Setup', open: () => menuScreen('utilities.setup', 'Setup', setup) },
   ];
   const ledger: MenuItem[] = [
     { label: 'Account Maintenance', hotKey: 'a', description: 'the chart of ledger accounts', open: () => screen('ledger.accounts', 'Account Maintenance', registry.accountMaintenance) },
+    { label: 'Journal', hotKey: 'j', description: 'journal entries by date, account, source and kind', open: () => screen('ledger.journal', 'Journal', registry.journal) },
+    { label: 'Trial Balance', hotKey: 't', description: 'debits, credits and balance per account', open: () => screen('ledger.trial-balance', 'Trial Balance', registry.trialBalance) },
   ];
   const pos: MenuItem = {
     label: 'Point of Sale',
@@ -33,7 +37,8 @@ export function buildMainMenu(registry: ScreenRegistry, services: Pick<AppServic
     { label: 'Debtors', hotKey: 'd', description: 'debtors: list/search, Debtor file General | Account | Loyalty', open: () => screen('debtors', 'Debtors', registry.debtors) },
     { label: 'Inventory', hotKey: 'i', description: 'items: list/search, Item file General | Extra', open: () => screen('inventory', 'Inventory', registry.inventory) },
     { label: 'Contracts', hotKey: 'c', description: 'debtor contracts: debtor, item, price, Exclude from Rebates', open: () => screen('contracts', 'Contracts', registry.contracts) },
-    { label: 'Ledger', hotKey: 'l', description: 'Account Maintenance', open: () => menuScreen('ledger', 'Ledger', ledger) },
+    { label: 'Loyalties', hotKey: 'y', description: 'Accrue, Update Accrued, Payouts, Enquiry', open: () => menuScreen('loyalties', 'Loyalties', loyaltiesMenuItems(registry)) },
+    { label: 'Ledger', hotKey: 'l', description: 'Account Maintenance, Journal, Trial Balance', open: () => menuScreen('ledger', 'Ledger', ledger) },
     { label: 'Utilities', hotKey: 'u', description: 'Setup', open: () => menuScreen('utilities', 'Utilities', utilities) },
   ];
 }

@@ -1,7 +1,7 @@
 // The screen stack. Every screen on it stays mounted (going back finds a menu's selection or a
 // half-typed entry as it was) but only the top one is shown and hears keys. Esc pops unless the
 // top screen consumed it first (e.g. to ask about unsaved edits); the bottom screen stays.
-import { useCallback, useContext, useLayoutEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useContext, useLayoutEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { Box } from 'ink';
 import { AppContext, AppOverlayContext, ConfirmContext, NavigationContext, type ConfirmRequest, type Navigation, type ScreenEntry } from '../app-context.js';
 import { matches } from '../keys/bindings.js';
@@ -122,7 +122,8 @@ export function Navigator({ initial, onQuit }: NavigatorProps): ReactNode {
             <ScreenActiveContext.Provider value={top}>
               <NavigationContext.Provider value={navs[i] ?? null}>
                 <AppOverlayContext.Provider value={top ? overlay : null}>
-                  {screen.render()}
+                  {/* Back-office screens load on first use (menu/screen-registry.ts). */}
+                  <Suspense fallback={<HoldKeysWhileLoading />}>{screen.render()}</Suspense>
                 </AppOverlayContext.Provider>
               </NavigationContext.Provider>
             </ScreenActiveContext.Provider>
@@ -131,4 +132,14 @@ export function Navigator({ initial, onQuit }: NavigatorProps): ReactNode {
       })}
     </ConfirmContext.Provider>
   );
+}
+
+/** Keys typed while a screen loads wait for it (released after it has mounted and attached its handlers). */
+function HoldKeysWhileLoading(): ReactNode {
+  const dispatcher = useDispatcher();
+  useLayoutEffect(() => {
+    const release = dispatcher.hold();
+    return () => queueMicrotask(release);
+  }, [dispatcher]);
+  return null;
 }

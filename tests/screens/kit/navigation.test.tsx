@@ -57,7 +57,7 @@ describe('stack and menu reducers', () => {
 
   it('the main menu tree has only the built branches, with unique hot keys that are not bound in menus', () => {
     const items = buildMainMenu(testRegistry, { till: null });
-    expect(items.map((i) => i.label)).toEqual(['Point of Sale', 'Debtors', 'Inventory', 'Contracts', 'Ledger', 'Utilities']);
+    expect(items.map((i) => i.label)).toEqual(['Point of Sale', 'Debtors', 'Inventory', 'Contracts', 'Loyalties', 'Ledger', 'Utilities']);
     const parse = (c: string) => createKeyParser().feed(c, 0)[0]!;
     const check = (list: typeof items) => {
       const keys = list.map((i) => i.hotKey.toLowerCase());
@@ -116,12 +116,14 @@ describe('the app: menus, Esc back, quit', () => {
     await v.write(DOWN);
     await v.waitFor('> Contracts');
     await v.write(DOWN);
+    await v.waitFor('> Loyalties');
+    await v.write(DOWN);
     await v.waitFor('> Ledger');
     await v.write(END);
     await v.waitFor('> Utilities');
     await v.write(HOME);
     await v.waitFor('> Point of Sale');
-    await v.write(`${DOWN}${DOWN}${DOWN}${DOWN}${DOWN}${UP}`);
+    await v.write(`${DOWN}${DOWN}${DOWN}${DOWN}${DOWN}${DOWN}${UP}`);
     await v.waitFor('> Ledger');
     await v.write(ENTER);
     await v.waitFor('> Account Maintenance');

@@ -78,6 +78,14 @@ function Accounts(): ReactNode {
   return <Shell scope="list"><Text>ACCOUNT LIST</Text></Shell>;
 }
 
+function Journal(): ReactNode {
+  return <Shell scope="list"><Text>JOURNAL LIST</Text></Shell>;
+}
+
+function Trial(): ReactNode {
+  return <Shell scope="list"><Text>TRIAL BALANCE LIST</Text></Shell>;
+}
+
 function Items(): ReactNode {
   return <Shell scope="list"><Text>ITEM LIST</Text></Shell>;
 }
@@ -90,4 +98,8 @@ function Contracts(): ReactNode {
   return <Shell scope="list"><Text>CONTRACT LIST</Text></Shell>;
 }
 
-export const testRegistry: ScreenRegistry = { pos: Pos, debtors: Debtors, inventory: Items, contracts: Contracts, companyDetails: Company, tenderSetup: Tenders, accountMaintenance: Accounts };
+function LoyaltySetup(): ReactNode {
+  return <Shell scope="form"><Text>LOYALTY SETUP FORM</Text></Shell>;
+}
+
+export const testRegistry: ScreenRegistry = { pos: Pos, debtors: Debtors, inventory: Items, contracts: Contracts, companyDetails: Company, tenderSetup: Tenders, accountMaintenance: Accounts, journal: Journal, trialBalance: Trial, loyaltySetup: LoyaltySetup };
