@@ -20,8 +20,14 @@ export function tillId(inv: Invocation, env: NodeJS.ProcessEnv = process.env): s
  * store (data/ beside tillpoint) is filled with the demo data the first time, so `npm start` on a
  * fresh clone opens a store that can sell.
  */
-export async function openCliStore(inv: Invocation, now: Clock = clockFromEnv()): Promise<{ store: Store; created: boolean }> {
+/** The store folder a command uses, and whether it is a store yet (settings.json exists). */
+export function cliStoreDir(inv: Invocation): { dir: string; embedded: boolean; exists: boolean } {
   const chosen = inv.values.data ? { dir: path.resolve(inv.values.data), embedded: false } : defaultDataDir();
+  return { ...chosen, exists: fs.existsSync(path.join(chosen.dir, 'settings.json')) };
+}
+
+export async function openCliStore(inv: Invocation, now: Clock = clockFromEnv()): Promise<{ store: Store; created: boolean }> {
+  const chosen = cliStoreDir(inv);
   const created = !fs.existsSync(path.join(chosen.dir, 'settings.json'));
   const store = await openStore(chosen.dir, { create: true });
   // `now` (TILLPOINT_NOW when set) is when the demo debtors' loyalty is switched on.

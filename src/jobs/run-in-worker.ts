@@ -15,6 +15,8 @@ export interface WorkerRunOptions {
   signal?: AbortSignal;
   /** Least time between two progress messages (the worker keeps the latest). Default 50 ms. */
   progressEveryMs?: number;
+  /** Heap limits of the worker (a run past them fails with ERR_WORKER_OUT_OF_MEMORY). */
+  resourceLimits?: { maxOldGenerationSizeMb?: number; maxYoungGenerationSizeMb?: number };
 }
 
 // The bootstrap is evaluated rather than shipped as a file, so the single-file bundle needs no
@@ -64,7 +66,8 @@ export function runInWorker<R = unknown>(modulePath: string | URL, data: unknown
   const { signal, onProgress } = opts;
   if (signal?.aborted) return Promise.reject(abortError(signal));
   return new Promise<R>((resolve, reject) => {
-    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { url: moduleUrl(modulePath), data, every: opts.progressEveryMs ?? 50 } });
+    const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { url: moduleUrl(modulePath), data, every: opts.progressEveryMs ?? 50 },
+      ...(opts.resourceLimits ? { resourceLimits: opts.resourceLimits } : {}) });
     let settled = false;
     const settle = (fn: () => void): void => {
       if (settled) return;

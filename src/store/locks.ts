@@ -14,6 +14,11 @@ export interface LockHolder {
   token: string;
   /** The holder's start time in clock ticks since boot (Linux), so a reused pid is not taken for the holder. */
   started?: number;
+  /**
+   * The holding thread's OS thread id (Linux): a worker thread of a live process (the nightly
+   * accrual) holds locks too, and only the thread's own end frees them before the process ends.
+   */
+  tid?: number;
 }
 
 /** Fields of /proc/<pid>/stat after the command name: state and start time, or null off Linux / when gone. */
@@ -48,6 +53,16 @@ export function isProcessAlive(pid: number, started?: number): boolean {
 
 const OWN_START = procStat(process.pid)?.started;
 
+/** This thread's OS thread id (each worker thread evaluates this module afresh), when Linux tells. */
+const OWN_TID = ((): number | undefined => {
+  try {
+    const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
+    return Number.isInteger(tid) && tid > 0 ? tid : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
 const sleepCell = new Int32Array(new SharedArrayBuffer(4));
 /** Blocks this thread for `ms` without spinning (used where the caller is synchronous). */
 export function sleepSync(ms: number): void {
@@ -65,7 +80,8 @@ function readHolder(file: string): LockHolder | 'missing' | 'unreadable' {
   try {
     const v = JSON.parse(text) as Partial<LockHolder>;
     if (typeof v.pid === 'number' && typeof v.host === 'string') {
-      return { pid: v.pid, host: v.host, since: String(v.since ?? ''), token: String(v.token ?? ''), ...(typeof v.started === 'number' ? { started: v.started } : {}) };
+      return { pid: v.pid, host: v.host, since: String(v.since ?? ''), token: String(v.token ?? ''), ...(typeof v.started === 'number' ? { started: v.started } : {}),
+        ...(typeof v.tid === 'number' ? { tid: v.tid } : {}) };
     }
   } catch { /* fall through */ }
   return 'unreadable';
@@ -100,12 +116,17 @@ export type LockAttempt = { ok: true; lock: HeldLock } | { ok: false; holder: Lo
 /** Is `holder` a lock nobody can be using any more? */
 function isStale(file: string, holder: LockHolder): boolean {
   if (holder.host !== os.hostname()) return false; // cannot check another machine's processes
-  if (holder.pid === process.pid) return held.get(file) !== holder.token; // an earlier process with our pid
+  if (holder.pid === process.pid) {
+    // Another thread of this process: stale only once that thread has ended.
+    if (holder.tid !== undefined && holder.tid !== OWN_TID) return !fs.existsSync(`/proc/${process.pid}/task/${holder.tid}`);
+    return held.get(file) !== holder.token; // an earlier process with our pid, or this thread's own leftover
+  }
   return !isProcessAlive(holder.pid, holder.started);
 }
 
 function createExclusive(file: string): HeldLock | null {
-  const holder: LockHolder = { pid: process.pid, host: os.hostname(), since: new Date().toISOString(), token: randomBytes(8).toString('hex'), ...(OWN_START !== undefined ? { started: OWN_START } : {}) };
+  const holder: LockHolder = { pid: process.pid, host: os.hostname(), since: new Date().toISOString(), token: randomBytes(8).toString('hex'),
+    ...(OWN_START !== undefined ? { started: OWN_START } : {}), ...(OWN_TID !== undefined ? { tid: OWN_TID } : {}) };
   let fd: number;
   try {
     fd = fs.openSync(file, 'wx', 0o644);

@@ -3,10 +3,10 @@
 // in the same period posts nothing.
 import { LOYALTY_APPLICABLE, type LoyaltyApplicable } from '../../engine/loyalty/index.js';
 import { formatMoney } from '../../engine/money.js';
-import { backOffice } from '../../store/back-office.js';
+import { accrueInWorker } from '../../jobs/accrual.js';
 import { onlyOptions, positionalCount, type Invocation } from '../args.js';
 import { UsageError } from '../clock.js';
-import { openCliStore } from '../open-store.js';
+import { cliStoreDir, openCliStore } from '../open-store.js';
 
 const KINDS: readonly LoyaltyApplicable[] = LOYALTY_APPLICABLE.filter((k) => k !== 'no');
 
@@ -24,20 +24,23 @@ export async function accrueCommand(inv: Invocation, now: () => Date): Promise<n
   onlyOptions(inv, ['kinds', 'zero-unused']);
   positionalCount(inv, 0, 0, '[--kinds KIND,...] [--zero-unused] [--json]');
   const kinds = kindsOf(inv.values.kinds);
-  const { store } = await openCliStore(inv);
-  try {
-    const result = await backOffice(store, now).accrue({ kinds, zeroUnused: inv.values['zero-unused'] === true, operator: 'system' });
-    if (inv.values.json) {
-      process.stdout.write(`${JSON.stringify(result)}\n`);
-      return 0;
-    }
-    const { currencySymbol: symbol, currencyDecimals: decimals } = store.get('settings').company;
-    const m = (c: number) => formatMoney(c, { symbol, decimals });
-    process.stdout.write(`Accrue Loyalties ${result.runId}: ${result.considered} debtor(s) considered, ${result.debtors} with movements\n`
-      + `  posted ${m(result.posted)}, journal credited ${m(result.journalCredited)}, zeroed ${m(result.zeroed)}\n`
-      + `  documents: ${result.documents.length === 0 ? 'none (nothing to post)' : result.documents.join(', ')}\n`);
+  // The run opens the store in a worker thread with a heap budget, exactly as the till's nightly
+  // job does; holding it open here as well would cost its memory twice. Only a folder that is not
+  // a store yet is opened here first (to create it, with the demo data for the embedded one).
+  const chosen = cliStoreDir(inv);
+  if (!chosen.exists) (await openCliStore(inv)).store.close();
+  const folder = { dir: chosen.dir, warn: (m: string) => process.stderr.write(`tillpoint: ${m}\n`) };
+  const result = await accrueInWorker(folder, now, { kinds, zeroUnused: inv.values['zero-unused'] === true, operator: 'system' });
+  if (inv.values.json) {
+    process.stdout.write(`${JSON.stringify(result)}\n`);
     return 0;
-  } finally {
-    store.close();
   }
+  const { store } = await openCliStore(inv);
+  const { currencySymbol: symbol, currencyDecimals: decimals } = store.get('settings').company;
+  store.close();
+  const m = (c: number) => formatMoney(c, { symbol, decimals });
+  process.stdout.write(`Accrue Loyalties ${result.runId}: ${result.considered} debtor(s) considered, ${result.debtors} with movements\n`
+    + `  posted ${m(result.posted)}, journal credited ${m(result.journalCredited)}, zeroed ${m(result.zeroed)}\n`
+    + `  documents: ${result.documents.length === 0 ? 'none (nothing to post)' : result.documents.join(', ')}\n`);
+  return 0;
 }

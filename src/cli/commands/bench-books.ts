@@ -2,6 +2,7 @@
 // each timed inside one process and reported with that process's peak memory (maxRSS, worker
 // threads included). read is the baseline: merely reading every sale of the journals.
 import { backOffice } from '../../store/back-office.js';
+import { accrueInWorker } from '../../jobs/accrual.js';
 import { LoyaltyBook } from '../../store/loyalty-book.js';
 import { LOYALTY_APPLICABLE } from '../../engine/loyalty/index.js';
 import type { Store } from '../../store/index.js';
@@ -24,9 +25,9 @@ export function benchRead(store: Store): object {
   return { records, cents, ms: performance.now() - t, peakMb: peakMb() };
 }
 
-export async function benchAccrue(store: Store, now: () => Date): Promise<object> {
+export async function benchAccrue(dir: string, now: () => Date): Promise<object> {
   const t = performance.now();
-  const result = await backOffice(store, now).accrue({ kinds: LOYALTY_APPLICABLE.filter((k) => k !== 'no'), zeroUnused: false, operator: 'bench' });
+  const result = await accrueInWorker({ dir, warn: (m) => process.stderr.write(`tillpoint: ${m}\n`) }, now, { kinds: LOYALTY_APPLICABLE.filter((k) => k !== 'no'), zeroUnused: false, operator: 'bench' });
   return { ...result, documents: result.documents.length, ms: performance.now() - t, peakMb: peakMb() };
 }
 

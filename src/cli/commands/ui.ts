@@ -37,7 +37,7 @@ export async function uiCommand(inv: Invocation, now: () => Date): Promise<numbe
     const till = inv.values['back-office'] ? null : TillService.open(store, { till: id, operator: 'system', now });
     try {
       const [{ runApp }, { accrueInWorker }] = await Promise.all([import('../../screens/app.js'), import('../../jobs/accrual.js')]);
-      await runApp({ store, till, tillId: id, operator: 'system', accrue: (req, onProgress) => accrueInWorker(store, now, req, onProgress) },
+      await runApp({ store, till, tillId: id, operator: 'system', accrue: (req, onProgress) => accrueInWorker(store, now, req, { onProgress }) },
         { stdin: process.stdin, stdout: process.stdout });
     } finally {
       till?.close();

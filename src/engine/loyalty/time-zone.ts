@@ -15,12 +15,20 @@ function realDate(m: RegExpExecArray): boolean {
 
 /** Milliseconds since the epoch of an ISO instant with an offset; refuses anything else. */
 export function instantMs(iso: string, what = 'Instant'): number {
+  // A sale's instant is checked by its rows, its entries and its period totals in turn: the
+  // last good answer is kept (a pure memo), so reading a million records parses each once.
+  if (iso === lastIso) return lastMs;
   const m = typeof iso === 'string' ? INSTANT.exec(iso) : null;
   const ms = m !== null && realDate(m) ? Date.parse(iso) : Number.NaN;
   loyaltyAssert(Number.isFinite(ms), LOYALTY_ERR.BAD_INSTANT,
     `${what} must be an ISO date-time with an offset, e.g. 2026-03-31T22:00:00Z (got "${String(iso)}")`);
+  lastIso = iso;
+  lastMs = ms;
   return ms;
 }
+
+let lastIso: string | null = null;
+let lastMs = 0;
 
 export function isoOf(ms: number): string {
   return new Date(ms).toISOString();
