@@ -10,6 +10,7 @@ import { StoreError, errnoCode, errorText } from './errors.js';
 import { decodeLine, docNumberOf, isTillId, parseDocumentNumber, type JournalDoc, type JournalRecord } from './journal-format.js';
 import { loadSnapshot, SPARSE_EVERY, TillIndex } from './journal-index.js';
 import { readLineAt, readLines } from './journal-lines.js';
+import { scanTillRange, type TimeRange } from './journal-range.js';
 
 export interface JournalReader {
   /** New complete records of every till since the last poll (records already there when the store opened are not "new"). */
@@ -22,6 +23,11 @@ export interface JournalReader {
    * each record with where it is (a callback rather than a generator: the books read a million).
    */
   scanFrom(from: ReadonlyMap<string, number>, each: (rec: JournalRecord, pos: RecordPosition) => void): void;
+  /**
+   * Every till's records that may be in `range`, read from near its start (journal-range.ts): a
+   * superset, in journal order, so callers still filter. Unbounded, it reads like scanFrom.
+   */
+  scanRange(range: TimeRange, each: (rec: JournalRecord, pos: RecordPosition) => void): void;
   /** The record at a known position (see positionOf), or undefined when it is not there any more. */
   readAt(pos: RecordPosition): JournalRecord | undefined;
   counts(): { till: string; records: number; bytes: number }[];
@@ -235,6 +241,13 @@ export class JournalFollower implements JournalReader {
   scanFrom(from: ReadonlyMap<string, number>, each: (rec: JournalRecord, pos: RecordPosition) => void): void {
     for (const t of this.sorted()) {
       for (const _ of this.readFrom(t, from.get(t.till) ?? 0, (rec, start, end) => each(rec, { till: t.till, start, end })));
+    }
+  }
+
+  scanRange(range: TimeRange, each: (rec: JournalRecord, pos: RecordPosition) => void): void {
+    for (const t of this.sorted()) {
+      this.catchUp(t, null); // so the sparse index covers what was appended since
+      if (t.fd !== null) scanTillRange(t.fd, t.till, t.index.sparse, range, this.ctx, (rec, start, end) => each(rec, { till: t.till, start, end }));
     }
   }
 

@@ -3,7 +3,7 @@
 // [its first instant, the next day's first instant) in the store's time zone.
 import { LEDGER_ENTRY_KINDS, type JournalFilter, type LedgerEntryKind } from '../../engine/ledger/index.js';
 import { startOfLocalDay } from '../../engine/loyalty/time-zone.js';
-import { stepDay } from '../../engine/zoned-time.js';
+import { stepDay, wallTime } from '../../engine/zoned-time.js';
 import type { LedgerAccount } from '../../store/documents-types.js';
 import type { FieldDef, FormValues } from '../forms/field-types.js';
 
@@ -84,6 +84,21 @@ export function journalFilterFields(accounts: readonly LedgerAccount[]): FieldDe
 
 export const NO_FILTER: FormValues = { from: '', to: '', account: ANY, source: '', kind: ANY };
 
+/** The shop's calendar day at instant `ms`, as typed in the date fields (YYYY-MM-DD). */
+export function localDateText(ms: number, timeZone: string): string {
+  const w = wallTime(ms, timeZone);
+  return `${String(w.year).padStart(4, '0')}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+}
+
+/**
+ * What the Journal opens on: today only. A filter without dates reads every record of every
+ * journal, so opening on one day keeps the screen as quick after years of sales as on day one.
+ */
+export function todayFilter(ms: number, timeZone: string): FormValues {
+  const today = localDateText(ms, timeZone);
+  return { ...NO_FILTER, from: today, to: today };
+}
+
 function dayStartIso(d: LocalDate, timeZone: string): string {
   return new Date(startOfLocalDay(d.year, d.month, d.day, timeZone)).toISOString();
 }
@@ -117,11 +132,12 @@ export function journalFilterOf(v: FormValues, timeZone: string): JournalFilter 
 }
 
 /** One line saying what the journal is narrowed to, in the operator's words. */
-export function filterSummary(v: FormValues): string {
+export function filterSummary(v: FormValues, today?: string): string {
   const parts: string[] = [];
   const from = (v.from ?? '').trim();
   const to = (v.to ?? '').trim();
-  if (from !== '' || to !== '') parts.push(`${from === '' ? 'start' : from} to ${to === '' ? 'today' : to}`);
+  if (from !== '' && from === today && to === today) parts.push(`today only (${today}; F3 for other dates)`);
+  else if (from !== '' || to !== '') parts.push(`${from === '' ? 'start' : from} to ${to === '' ? 'today' : to}`);
   if ((v.account ?? ANY) !== ANY) parts.push(`account ${v.account}`);
   if ((v.source ?? '').trim() !== '') parts.push(`source ${(v.source ?? '').trim()}`);
   if ((v.kind ?? ANY) !== ANY) parts.push(`kind ${kindLabel(v.kind as LedgerEntryKind)}`);

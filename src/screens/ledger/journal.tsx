@@ -1,5 +1,6 @@
 // Ledger > Journal: the general journal, each entry with its lines and memo, narrowed by a filter
-// (F3: dates in the shop's time zone, account, source, kind). It opens on the newest page; within
+// (F3: dates in the shop's time zone, account, source, kind). It opens on today's newest page
+// (the store reads only the part of each journal near the dates, so today costs one day); within
 // a page and across pages entries run oldest first, so PgUp goes back in time and PgDn forward.
 // Pages hold whole entries only, so the totals line always shows debits = credits for a page.
 import { useMemo, useRef, useState, type ReactNode } from 'react';
@@ -15,7 +16,7 @@ import { Shell } from '../shell/shell.js';
 import type { StatusMessage } from '../shell/status-line.js';
 import { useContentSize } from '../shell/terminal-size.js';
 import { useTheme } from '../theme.js';
-import { FILTER_LABELS, NO_FILTER, filterSummary, journalFilterFields, journalFilterOf } from './journal-filter-fields.js';
+import { FILTER_LABELS, filterSummary, journalFilterFields, journalFilterOf, todayFilter } from './journal-filter-fields.js';
 import {
   journalHeader, newestPage, pageBefore, pageFrom, pageText, totalsText, windowRows, type FetchJournal, type JournalWindow, type RowContext,
 } from './journal-window.js';
@@ -44,16 +45,25 @@ export function JournalScreen(): ReactNode {
   const accounts = store.get('accounts').accounts;
   const ctx: RowContext = { width: columns, decimals: company.currencyDecimals, timeZone: company.timeZone, accounts };
 
+  // One read of the journals per key press: a page asks for the total first, then for its
+  // entries, and both come from the same pass (which also keeps them consistent).
   const fetchFor = (values: FormValues): FetchJournal => {
     const filter = journalFilterOf(values, company.timeZone);
-    return (offset, limit) => api.journal(filter, offset, limit);
+    let all: ReturnType<FetchJournal> | null = null;
+    return (offset, limit) => {
+      all ??= api.journal(filter, 0, Number.MAX_SAFE_INTEGER);
+      const from = Math.max(0, offset);
+      return { entries: all.entries.slice(from, from + Math.max(0, limit)), total: all.total };
+    };
   };
 
-  const [values, setValues] = useState<FormValues>(NO_FILTER);
+  // "Today" on the app clock (the back office's), on the shop's calendar.
+  const [today] = useState(() => todayFilter(api.now().getTime(), company.timeZone));
+  const [values, setValues] = useState<FormValues>(today);
   const [filtering, setFiltering] = useState(false);
   const [opened] = useState((): { win: JournalWindow | null; status?: StatusMessage } => {
     try {
-      return { win: newestPage(fetchFor(NO_FILTER), body) };
+      return { win: newestPage(fetchFor(today), body) };
     } catch (e) {
       return { win: null, status: { text: `Journal: ${errorText(e)}`, kind: 'error' } };
     }
@@ -142,7 +152,7 @@ export function JournalScreen(): ReactNode {
   return (
     <Shell breadcrumb={JOURNAL_BREADCRUMB} scope="list" hide={HIDE} status={status}>
       <Box flexDirection="column" height={rows} width={columns} overflow="hidden">
-        <Text wrap="truncate">{fit(filterSummary(values), columns)}</Text>
+        <Text wrap="truncate">{fit(filterSummary(values, today.from), columns)}</Text>
         <Text bold wrap="truncate">{journalHeader(columns)}</Text>
         <Text color={theme.colors.muted} wrap="truncate">{rule}</Text>
         <Box flexDirection="column" height={body} overflow="hidden">

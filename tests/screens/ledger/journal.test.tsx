@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { JournalScreen } from '../../../src/screens/ledger/journal.js';
-import { journalFilterOf, parseLocalDate } from '../../../src/screens/ledger/journal-filter-fields.js';
+import { journalFilterOf, localDateText, parseLocalDate, todayFilter } from '../../../src/screens/ledger/journal-filter-fields.js';
+import { backOffice } from '../../../src/store/back-office.js';
 import type { Rendered } from '../render.js';
 import { END, ESC, F3, F10, HOME, LEFT, PGDN, PGUP, RIGHT, TAB } from '../keys.js';
 import { MENU_TEXT, renderScreen, rowWith, tallestFrame } from '../forms/harness.js';
@@ -18,8 +19,12 @@ afterEach(() => {
   books = undefined;
 });
 
+/** The app clock the Journal takes "today" from: 12:00 on 2026-05-06 at the shop (UTC+2). */
+const NOW = new Date('2026-05-06T10:00:00Z');
+
 async function open(): Promise<{ view: Rendered; books: Books }> {
   books = await openBooks();
+  backOffice(books.tmp.store, () => NOW);
   view = await renderScreen(<JournalScreen />, books.tmp.store, 'Journal');
   await view.waitFor('Entries');
   return { view, books };
@@ -39,13 +44,20 @@ async function filter(v: Rendered, keys: string): Promise<void> {
 }
 
 describe('Ledger > Journal', () => {
-  it('opens on the newest page: each sale with its lines, debits and credits to the cent, and the totals', async () => {
+  it('opens on today only, and with the dates cleared on every sale with its lines, debits and credits to the cent', async () => {
     const { view, books } = await open();
-    const f = view.frame();
-    expect(f.split('\n')[0]).toMatch(/Main Menu › Ledger › Journal\s/);
-    expect(f).toContain('Filter: none (every entry)');
     const cash = books.cashSale.saleNumber;
     const acct = books.accountSale.saleNumber;
+    let f = view.frame();
+    expect(f.split('\n')[0]).toMatch(/Main Menu › Ledger › Journal\s/);
+    // Today at the shop is 2026-05-06: the account sale (00:30 there), not the cash sale of the 4th.
+    expect(f).toContain('Filter: today only (2026-05-06; F3 for other dates)');
+    expect(f).toContain('Entries 1-1 of 1');
+    expect(rowWith(f, acct)).toMatch(new RegExp(`2026-05-06 00:30\\s+${acct}\\s+sale`));
+    expect(f).not.toContain(cash);
+    // The filter form holds today in both dates; emptying them shows every entry.
+    await filter(view, `${CLEAR}${TAB}${CLEAR}`);
+    f = await view.waitFor('Filter: none (every entry)');
     // Oldest first within the page; times on the shop's clock (UTC+2).
     expect(rowWith(f, cash)).toMatch(new RegExp(`2026-05-04 10:00\\s+${cash}\\s+sale\\s+Sale ${cash}`));
     expect(rowWith(f, acct)).toMatch(new RegExp(`2026-05-06 00:30\\s+${acct}\\s+sale`));
@@ -72,8 +84,8 @@ describe('Ledger > Journal', () => {
     const { view, books } = await open();
     const cash = books.cashSale.saleNumber;
     const acct = books.accountSale.saleNumber;
-    // From 2026-05-06: only the account sale, which is 22:30 on the 5th in UTC but the 6th at the shop.
-    await filter(view, '2026-05-06');
+    // From 2026-05-06, To empty: only the account sale, which is 22:30 on the 5th in UTC but the 6th at the shop.
+    await filter(view, `${CLEAR}2026-05-06${TAB}${CLEAR}`);
     let f = await view.waitFor('Entries 1-1 of 1');
     expect(f).toContain('Filter: 2026-05-06 to today');
     expect(f).toContain(acct);
@@ -107,10 +119,10 @@ describe('Ledger > Journal', () => {
     const { view } = await open();
     await view.write(F3);
     await view.waitFor('Journal › Filter');
-    await view.write(`2026-02-30${TAB}`);
+    await view.write(`${CLEAR}2026-02-30${TAB}`);
     let f = await view.waitFor('From date: a calendar date as YYYY-MM-DD');
     expect(rowWith(f, 'From date')).toMatch(/^│ >!/);
-    await view.write(`${CLEAR}2026-05-06${TAB}2026-05-01${TAB}`);
+    await view.write(`${CLEAR}2026-05-06${TAB}${CLEAR}2026-05-01${TAB}`);
     f = await view.waitFor('To date: must be on or after the From date (2026-05-06)');
     await view.write(`${CLEAR}${TAB}${TAB}T1 000001${TAB}`);
     f = await view.waitFor('Source: a sale or refund number or document');
@@ -121,7 +133,9 @@ describe('Ledger > Journal', () => {
 
   it('pages with PgUp (older) and PgDn (newer), whole entries only, within 24 rows', async () => {
     books = await openBooks();
-    for (let i = 0; i < 7; i += 1) {
+    backOffice(books.tmp.store, () => NOW);
+    // Today's: the account sale and 8 card sales (the till's clock stays at 00:30 on the 6th).
+    for (let i = 0; i < 8; i += 1) {
       books.till.scan('P1');
       books.till.addTender('CARD');
     }
@@ -133,7 +147,8 @@ describe('Ledger > Journal', () => {
     f = await view.waitFor('Entries 4-6 of 9');
     await view.write(`${PGUP}${PGUP}`);
     f = await view.waitFor('Entries 1-3 of 9');
-    expect(f).toContain(`Sale ${books.cashSale.saleNumber}`);
+    expect(f).toContain(`Sale ${books.accountSale.saleNumber}`);
+    expect(f).not.toContain(books.cashSale.saleNumber); // the 4th, not today
     await view.write(PGUP);
     await view.waitFor('This is the oldest page');
     await view.write(PGDN);
@@ -156,5 +171,13 @@ describe('the filter as the engine gets it', () => {
     expect(parseLocalDate('2026-02-29')).toBeNull();
     expect(parseLocalDate('2028-02-29')).toEqual({ year: 2028, month: 2, day: 29 });
     expect(() => journalFilterOf({ from: '06/05/2026' }, ZONE)).toThrow(/From date: a calendar date/);
+  });
+
+  it('opens on today in the store time zone, which is not always the UTC day', () => {
+    // 23:30 UTC on 2026-05-05 is already the 6th in Johannesburg.
+    const late = Date.parse('2026-05-05T23:30:00Z');
+    expect(localDateText(late, ZONE)).toBe('2026-05-06');
+    expect(localDateText(late, 'UTC')).toBe('2026-05-05');
+    expect(journalFilterOf(todayFilter(late, ZONE), ZONE)).toEqual({ from: '2026-05-05T22:00:00.000Z', to: '2026-05-06T22:00:00.000Z' });
   });
 });
