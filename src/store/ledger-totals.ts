@@ -14,7 +14,30 @@ export class LedgerTotals {
   private readonly accounts = new Map<string, [number, number]>();
   entries = 0;
 
-  /** `entry` has passed assertEntry. */
+  /**
+   * Adds a record's entries, all or none: each line on one account, one side, in whole cents,
+   * and each entry balanced, which is all the totals depend on (assertEntry checked the rest
+   * when the entry was made). Returns the problem instead when there is one.
+   */
+  addRecord(entries: readonly LedgerEntry[]): string | null {
+    for (const e of entries) {
+      if (!Array.isArray(e?.lines) || e.lines.length === 0) return `entry ${String(e?.id)} has no lines`;
+      let debit = 0;
+      let credit = 0;
+      for (const l of e.lines) {
+        const ok = typeof l.account === 'string' && l.account !== '' && Number.isSafeInteger(l.debit) && Number.isSafeInteger(l.credit)
+          && l.debit >= 0 && l.credit >= 0 && (l.debit === 0) !== (l.credit === 0);
+        if (!ok) return `entry ${String(e.id)} has a line that is not one side in whole cents`;
+        debit += l.debit;
+        credit += l.credit;
+      }
+      if (debit !== credit || !Number.isSafeInteger(debit)) return `entry ${String(e.id)} does not balance (${debit} / ${credit})`;
+    }
+    for (const e of entries) this.add(e);
+    return null;
+  }
+
+  /** `entry` has passed assertEntry or addRecord's checks. */
   add(entry: LedgerEntry): void {
     for (const l of entry.lines) {
       let t = this.accounts.get(l.account);

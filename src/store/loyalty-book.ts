@@ -12,7 +12,6 @@ import {
   applyInPlace, availableOf, balancesOf, emptyLedgerState, periodKindOf, recordSaleInto, salesAt,
 } from '../engine/loyalty/index.js';
 import type { LoyaltyBalances, LoyaltyCalendar, LoyaltyLedgerState, LoyaltyRow } from '../engine/loyalty/index.js';
-import { assertEntry, type LedgerEntry } from '../engine/ledger/index.js';
 import type { Cents } from '../engine/types.js';
 import { docNumberOf, isTillDoc, type JournalRecord } from './journal-format.js';
 import { positionOf, type RecordPosition } from './journal-reader.js';
@@ -140,7 +139,11 @@ export class LoyaltyBook {
     if (isTillDoc(doc) && typeof doc.debtor === 'string' && doc.debtor !== '') {
       const sign = doc.kind === 'sale' ? 1 : -1;
       const e = this.entry(doc.debtor);
-      recordSaleInto(e.sales, doc.completedAt, sign * doc.total, this.calendar());
+      try {
+        recordSaleInto(e.sales, doc.completedAt, sign * doc.total, this.calendar());
+      } catch (err) {
+        this.store.warn(`journals/${rec.till}.jsonl seq ${rec.seq}: left out of ${doc.debtor}'s period sales: ${(err as Error).message}`);
+      }
       for (const t of doc.tenders) if (t.kind === 'account') e.account += sign * t.amount;
     } else if (doc.kind === 'payment') {
       this.entry(doc.debtor).account -= doc.amount;
@@ -166,16 +169,13 @@ export class LoyaltyBook {
   }
 
   private post(rec: JournalRecord): void {
-    let entries: LedgerEntry[];
+    let problem: string | null;
     try {
-      entries = entriesOf(rec, this.readSetup().posting);
-      // All or nothing: half a record's entries would unbalance the trial balance.
-      for (const e of entries) assertEntry(e);
+      problem = this.ledger.addRecord(entriesOf(rec, this.readSetup().posting));
     } catch (err) {
-      this.store.warn(`journals/${rec.till}.jsonl seq ${rec.seq} (${docNumberOf(rec.doc)}): not in the ledger: ${(err as Error).message}`);
-      return;
+      problem = (err as Error).message;
     }
-    for (const e of entries) this.ledger.add(e);
+    if (problem !== null) this.store.warn(`journals/${rec.till}.jsonl seq ${rec.seq} (${docNumberOf(rec.doc)}): not in the ledger: ${problem}`);
   }
 
   balances(debtor: string, at: string): LoyaltyBalances {

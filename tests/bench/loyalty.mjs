@@ -79,20 +79,31 @@ export function loyaltyBench({ scratch, tillpoint, sales, debtorCount, log, row 
   const json = (args, env = {}) => JSON.parse(tillpoint(['--data', dir, ...args], env));
   const dec1 = { TILLPOINT_NOW: '2026-12-01T08:00:00Z' };
   const nov = { TILLPOINT_NOW: '2026-11-30T08:00:00Z' };
+  // A till has had the journal open once, as in a real store: its writer saved the journal's index.
+  json(['--till', 'T1', 'bench', 'commit', '--samples', '1'], nov);
   log('reading every sale (the baseline of Accrue Loyalties)');
-  json(['bench', 'read']); // opens the journal once: its index is built here, not in the figures
   const read = json(['bench', 'read']);
   log('Accrue Loyalties, books built from a full scan (no snapshot)');
-  const accrue = json(['bench', 'accrue'], dec1);
-  row(`Accrue Loyalties: ${debtorCount.toLocaleString()} debtors, ${sales.toLocaleString()} sales`, `${(accrue.ms / 1000).toFixed(2)} s, ${accrue.peakMb.toFixed(0)} MB`,
-    `reading the sales: ${(read.ms / 1000).toFixed(2)} s, ${read.peakMb.toFixed(0)} MB`, '< 10 s, < 300 MB', accrue.ms < 10_000 && accrue.peakMb < 300);
+  const cold = json(['bench', 'accrue'], dec1);
+  row(`Accrue Loyalties, no books snapshot: ${debtorCount.toLocaleString()} debtors, ${sales.toLocaleString()} sales`, `${(cold.ms / 1000).toFixed(2)} s, ${cold.peakMb.toFixed(0)} MB`,
+    `reading the sales: ${(read.ms / 1000).toFixed(2)} s, ${read.peakMb.toFixed(0)} MB`, '< 10 s, < 300 MB', cold.ms < 10_000 && cold.peakMb < 300);
+  // The nightly case: the books' snapshot is from the day before (here: the 30th), the run posts
+  // every debtor again. Removing the run's own files puts the store back as it was before it.
+  for (const f of fs.readdirSync(path.join(dir, 'journals'))) {
+    if (f.startsWith('BACKOFFICE') || f.includes('loyalty-book')) fs.rmSync(path.join(dir, 'journals', f));
+  }
+  const before = json(['bench', 'enquiry', '--debtor', 'D00001', '--samples', '300'], nov);
+  const warm = json(['bench', 'accrue'], dec1);
+  if (warm.posted !== cold.posted || warm.journalCredited !== cold.journalCredited) throw new Error('the two accrual runs posted different amounts');
+  row(`Accrue Loyalties, books snapshot of the day before: same debtors and sales`, `${(warm.ms / 1000).toFixed(2)} s, ${warm.peakMb.toFixed(0)} MB`,
+    `reading the sales: ${(read.ms / 1000).toFixed(2)} s, ${read.peakMb.toFixed(0)} MB`, '< 10 s, < 300 MB', warm.ms < 10_000 && warm.peakMb < 300);
   const enquiry = json(['bench', 'enquiry', '--debtor', 'D00001', '--samples', '300'], dec1);
   row(`Loyalty Enquiry p50 / p99 at ${sales.toLocaleString()} sales (${enquiry.rows} rows)`, `${enquiry.p50.toFixed(2)} ms / ${enquiry.p99.toFixed(2)} ms`,
-    `opening the books from the snapshot: ${enquiry.openMs.toFixed(0)} ms`, 'p99 < 20 ms', enquiry.p99 < 20);
-  json(['--till', 'T2', 'bench', 'commit', '--debtor', 'D00002', '--samples', '5'], nov); // the till's first open of the big journal
-  const commit = json(['--till', 'T2', 'bench', 'commit', '--debtor', 'D00002', '--samples', '500'], nov);
+    `before the accrual (${before.rows} rows): ${before.p50.toFixed(2)} ms / ${before.p99.toFixed(2)} ms`, 'p99 < 20 ms', enquiry.p99 < 20 && before.p99 < 20);
+  json(['--till', 'T2', 'bench', 'commit', '--debtor', 'D00002', '--samples', '5'], dec1); // the till's first open of the big journal
+  const commit = json(['--till', 'T2', 'bench', 'commit', '--debtor', 'D00002', '--samples', '500'], dec1);
   row(`sale commit p50 / p99 with a debtor at ${sales.toLocaleString()} sales`, `${commit.p50.toFixed(2)} ms / ${commit.p99.toFixed(2)} ms`,
     `first debtor attach (books from snapshot + tail): ${commit.attachMs.toFixed(0)} ms`, 'p99 <= 5 ms', commit.p99 <= 5);
   fs.rmSync(dir, { recursive: true, force: true });
-  return { read, accrue, enquiry, commit };
+  return { read, cold, warm, before, enquiry, commit };
 }

@@ -1,6 +1,7 @@
 // `tillpoint bench read|accrue|enquiry --data SCRATCH`: the loyalty figures of `npm run bench`,
-// each timed inside one process and reported with that process's peak memory (maxRSS, worker
+// each timed inside one process and reported with that process's peak memory (VmHWM, worker
 // threads included). read is the baseline: merely reading every sale of the journals.
+import fs from 'node:fs';
 import { backOffice } from '../../store/back-office.js';
 import { accrueInWorker } from '../../jobs/accrual.js';
 import { LoyaltyBook } from '../../store/loyalty-book.js';
@@ -8,7 +9,14 @@ import { LOYALTY_APPLICABLE } from '../../engine/loyalty/index.js';
 import type { Store } from '../../store/index.js';
 import { Refusal } from '../clock.js';
 
-const peakMb = (): number => process.resourceUsage().maxRSS / 1024;
+/**
+ * VmHWM, the peak of this process's own address space (worker threads included). Not maxRSS:
+ * Linux carries that over fork and exec, so a child started by a big parent reports the parent's size.
+ */
+function peakMb(): number {
+  const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
+  return m ? Number(m[1]) / 1024 : process.resourceUsage().maxRSS / 1024;
+}
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
