@@ -133,7 +133,12 @@ export class LoyaltyBook {
     const seen = this.covered.get(rec.till);
     if (rec.seq <= (seen?.seq ?? 0)) return;
     const pos = at ?? positionOf(rec);
-    this.covered.set(rec.till, { seq: rec.seq, end: pos?.end ?? -1, lastLineStart: pos?.start ?? -1 });
+    // Changed in place: one object per till, not one per record read.
+    if (seen) {
+      seen.seq = rec.seq;
+      seen.end = pos?.end ?? -1;
+      seen.lastLineStart = pos?.start ?? -1;
+    } else this.covered.set(rec.till, { seq: rec.seq, end: pos?.end ?? -1, lastLineStart: pos?.start ?? -1 });
     this.fedSinceSnapshot++;
     const doc = rec.doc;
     if (isTillDoc(doc) && typeof doc.debtor === 'string' && doc.debtor !== '') {
@@ -148,6 +153,11 @@ export class LoyaltyBook {
     } else if (doc.kind === 'payment') {
       this.entry(doc.debtor).account -= doc.amount;
     }
+    if (rec.rows.length > 0) this.addRows(rec, pos);
+    this.post(rec);
+  }
+
+  private addRows(rec: JournalRecord, pos: RecordPosition | undefined): void {
     const touched = new Set<string>();
     for (const row of rec.rows) {
       if (!isLoyaltyRow(row)) continue;
@@ -165,7 +175,6 @@ export class LoyaltyBook {
       const t = this.tillNo(rec.till);
       for (const d of touched) this.entry(d).refs.push(t, pos.start, pos.end);
     }
-    this.post(rec);
   }
 
   private post(rec: JournalRecord): void {
