@@ -55,6 +55,14 @@ export function FieldRow({ def, value, focused, error, buffer, labelWidth, width
       </Box>
     );
   }
+  if (def.note === true) {
+    return (
+      <Box height={1} overflow="hidden">
+        <Text>{' '.repeat(marks.length + labelWidth + 1)}</Text>
+        <Text color={theme.colors.muted}>{truncate(value, width, theme)}</Text>
+      </Box>
+    );
+  }
   const fixed = def.readOnly === true ? ' (fixed)' : '';
   const shown = truncate(displayValue(def, value, focused), Math.max(1, width - fixed.length), theme);
   return (

@@ -25,6 +25,8 @@ export interface FieldDef {
   tab?: string;
   /** Shown but never focused (e.g. a code once the record exists). */
   readOnly?: boolean;
+  /** With readOnly: a line of explanation (its value), shown muted, without label or "(fixed)". */
+  note?: boolean;
 }
 
 export const FLAG_ON = 'yes';

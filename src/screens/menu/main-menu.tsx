@@ -1,6 +1,6 @@
 // The Main Menu tree of SPEC section 2, with only the branches that exist now. Add a branch here
 // when its screens land; each item's letter must stay unique in its menu and never be 'q' (Quit).
-import { createElement } from 'react';
+import { createElement, type ComponentType } from 'react';
 import type { AppServices, ScreenEntry } from '../app-context.js';
 import type { MenuItem } from './menu.js';
 import { menuScreen } from './menu-screen.js';
@@ -11,14 +11,21 @@ function screen(id: string, title: string, component: NonNullable<ScreenRegistry
   return { id, title, render: () => createElement(component) };
 }
 
+/** An item whose screen a registry may lack (a test stand-in): offered disabled, as Loyalties does. */
+function optional(item: Pick<MenuItem, 'label' | 'hotKey' | 'description'>, id: string, component: ComponentType | undefined): MenuItem {
+  const open = (): ScreenEntry => ({ id, title: item.label, render: () => (component ? createElement(component) : null) });
+  return component ? { ...item, open } : { ...item, open, disabled: `${item.label}: not available in this session` };
+}
+
 export function buildMainMenu(registry: ScreenRegistry, services: Pick<AppServices, 'till'>): MenuItem[] {
   const setup: MenuItem[] = [
     { label: 'Company Details', hotKey: 'c', description: 'store name, tax, currency, rounding, loyalty provider', open: () => screen('setup.company-details', 'Company Details', registry.companyDetails) },
     { label: 'Tender Setup', hotKey: 't', description: 'tenders and their ledger accounts', open: () => screen('setup.tender-setup', 'Tender Setup', registry.tenderSetup) },
     { label: 'Loyalty Setup', hotKey: 'l', description: 'loyalty tender, payout accounts, manager PIN, accrual schedule', open: () => screen('setup.loyalty-setup', 'Loyalty Setup', registry.loyaltySetup) },
+    optional({ label: 'Ledger Posting Accounts', hotKey: 'p', description: 'sales, VAT output, cash rounding and debtors control accounts' }, 'setup.posting-accounts', registry.postingAccounts),
   ];
   const utilities: MenuItem[] = [
-    { label: 'Setup', hotKey: 's', description: 'Company Details, Tender Setup, Loyalty Setup', open: () => menuScreen('utilities.setup', 'Setup', setup) },
+    { label: 'Setup', hotKey: 's', description: 'Company Details, Tender Setup, Loyalty Setup, Ledger Posting Accounts', open: () => menuScreen('utilities.setup', 'Setup', setup) },
   ];
   const ledger: MenuItem[] = [
     { label: 'Account Maintenance', hotKey: 'a', description: 'the chart of ledger accounts', open: () => screen('ledger.accounts', 'Account Maintenance', registry.accountMaintenance) },

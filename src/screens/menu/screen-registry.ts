@@ -18,6 +18,8 @@ export interface ScreenRegistry {
   companyDetails: ComponentType;
   tenderSetup: ComponentType;
   loyaltySetup: ComponentType;
+  // Optional for the same reason as the Loyalties screens below.
+  postingAccounts?: ComponentType;
   accountMaintenance: ComponentType;
   // Loyalties: optional so registries written before them (test stand-ins) still type-check;
   // the menu offers a missing one disabled.
@@ -37,6 +39,7 @@ export const screenRegistry: ScreenRegistry = {
   companyDetails: later(async () => (await import('../setup/company-details.js')).CompanyDetailsScreen),
   tenderSetup: later(async () => (await import('../setup/tender-setup.js')).TenderSetupScreen),
   loyaltySetup: later(async () => (await import('../setup/loyalty-setup.js')).LoyaltySetupScreen),
+  postingAccounts: later(async () => (await import('../setup/posting-accounts.js')).PostingAccountsScreen),
   accountMaintenance: later(async () => (await import('../ledger/account-maintenance.js')).AccountMaintenanceScreen),
   accrueLoyalties: later(async () => (await import('../loyalties/accrue-loyalties.js')).AccrueLoyaltiesScreen),
   updateLoyaltiesAccrued: later(async () => (await import('../loyalties/update-loyalties-accrued.js')).UpdateLoyaltiesAccruedScreen),
