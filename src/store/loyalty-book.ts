@@ -158,14 +158,14 @@ export class LoyaltyBook {
   }
 
   private addRows(rec: JournalRecord, pos: RecordPosition | undefined): void {
-    const touched = new Set<string>();
+    const touched = new Set<DebtorEntry>();
     for (const row of rec.rows) {
       if (!isLoyaltyRow(row)) continue;
       const e = this.entry(row.debtor);
       try {
         applyInPlace(e.ledger, row);
         if (row.kind === 'journal-credit') e.account -= row.amount;
-        touched.add(row.debtor);
+        touched.add(e);
       } catch (err) {
         // A damaged row must not stop the till; it is left out of the balances, loudly.
         this.store.warn(`journals/${rec.till}.jsonl seq ${rec.seq}: loyalty row skipped: ${(err as Error).message}`);
@@ -173,7 +173,7 @@ export class LoyaltyBook {
     }
     if (touched.size > 0 && pos) {
       const t = this.tillNo(rec.till);
-      for (const d of touched) this.entry(d).refs.push(t, pos.start, pos.end);
+      for (const e of touched) e.refs.push(t, pos.start, pos.end);
     }
   }
 

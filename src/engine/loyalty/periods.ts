@@ -102,7 +102,10 @@ export function periodOf(instantIso: string, kind: PeriodKind, timeZone: string,
 
 /** Just the key of periodOf (skips computing the boundaries: used per sale). */
 export function periodKeyOf(instantIso: string, kind: PeriodKind, timeZone: string, fyStartMonth: number): string {
-  return keyOf(ordinalAt(instantIso, kind, timeZone, fyStartMonth));
+  loyaltyAssert(PERIOD_KINDS.includes(kind), LOYALTY_ERR.BAD_PERIOD,
+    `Period kind must be month, quarter or year (got "${String(kind)}")`);
+  // Through the memo of periodKeysAt: an accrual run asks this for every debtor at one instant.
+  return periodKeysAt(instantIso, timeZone, fyStartMonth)[kind];
 }
 
 /** The month, quarter and financial-year keys of an instant, from one local-date lookup (per sale). */
