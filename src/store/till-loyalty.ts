@@ -13,6 +13,7 @@ import type { BasisPoints, Cents, CompletedRefund, CompletedSale, Item, OpenSale
 import type { Debtor } from './documents-types.js';
 import type { JournalRecord } from './journal-format.js';
 import { LoyaltyBook } from './loyalty-book.js';
+import { saveBook, SAVE_AFTER } from './books-snapshot.js';
 import type { Store } from './store.js';
 import { findDebtor } from './debtor-index.js';
 
@@ -46,6 +47,12 @@ export class TillLoyalty {
     const book = LoyaltyBook.existing(this.store);
     if (book) book.catchUp();
     else this.store.journals.poll();
+  }
+
+  /** Saves the books' snapshot when this process built them and has read many records since. */
+  saveBooks(): void {
+    const book = LoyaltyBook.existing(this.store);
+    if (book && book.fedSinceSnapshot >= SAVE_AFTER) saveBook(this.store, book);
   }
 
   /** Our own record counts at once (the next poll returns it again and the book skips it). */

@@ -294,5 +294,6 @@ export class TillService implements TillSessionApi {
 
   close(): void {
     this.writer.release();
+    this.loyalty.saveBooks(); // the next open, or the night's accrual, then reads only what follows
   }
 }

@@ -94,3 +94,20 @@ describe('back office', () => {
     expect(() => b.bo.adjust({ ...req, reason: ' ' })).toThrow(/Reason/);
   });
 });
+
+describe('the books snapshot', () => {
+  it('is left behind by a till that built the books and read many records since the last one', async () => {
+    const fs = await import('node:fs');
+    const path = await import('node:path');
+    const { BOOK_FILE, SAVE_AFTER } = await import('../../src/store/books-snapshot.js');
+    const { LoyaltyBook } = await import('../../src/store/loyalty-book.js');
+    const b = await books([debtor('P1', 'monthly-payment')]);
+    b.sell('P1', 1); // the first attach builds the books (nothing to read yet: no snapshot)
+    expect(fs.existsSync(path.join(b.dir, BOOK_FILE))).toBe(false);
+    const book = LoyaltyBook.existing(b.store)!;
+    book.fedSinceSnapshot = SAVE_AFTER; // as after a long day of sales, without ringing 5,000 up
+    b.till.close();
+    expect(fs.readFileSync(path.join(b.dir, BOOK_FILE), 'utf8').split('\n')[0]).toContain('"covered":{"T1"');
+    expect(book.fedSinceSnapshot).toBe(0);
+  });
+});
