@@ -98,21 +98,25 @@ function lineProblem(l: LedgerLine): string | null {
  * make the trial balance lie quietly.
  */
 export function assertEntry(entry: LedgerEntry): void {
-  const what = `Ledger entry ${String(entry.id)}`;
-  ledgerAssert(nonEmpty(entry.id) && nonEmpty(entry.source), LEDGER_ERR.BAD_ENTRY, `${what}: id and source must be set`);
-  ledgerAssert(LEDGER_ENTRY_KINDS.includes(entry.kind), LEDGER_ERR.BAD_ENTRY,
-    `${what}: kind must be one of ${LEDGER_ENTRY_KINDS.join(', ')} (got "${String(entry.kind)}")`);
-  ledgerInstantMs(entry.at, `${what}: time`);
-  ledgerAssert(Array.isArray(entry.lines) && entry.lines.length > 0, LEDGER_ERR.BAD_ENTRY, `${what} has no lines`);
+  // Messages are built only when a check fails (an accrual run posts tens of thousands of entries).
+  const what = (): string => `Ledger entry ${String(entry.id)}`;
+  if (!(nonEmpty(entry.id) && nonEmpty(entry.source))) ledgerAssert(false, LEDGER_ERR.BAD_ENTRY, `${what()}: id and source must be set`);
+  if (!LEDGER_ENTRY_KINDS.includes(entry.kind)) {
+    ledgerAssert(false, LEDGER_ERR.BAD_ENTRY, `${what()}: kind must be one of ${LEDGER_ENTRY_KINDS.join(', ')} (got "${String(entry.kind)}")`);
+  }
+  try {
+    ledgerInstantMs(entry.at, 'Ledger entry time');
+  } catch {
+    ledgerInstantMs(entry.at, `${what()}: time`);
+  }
+  if (!(Array.isArray(entry.lines) && entry.lines.length > 0)) ledgerAssert(false, LEDGER_ERR.BAD_ENTRY, `${what()} has no lines`);
   entry.lines.forEach((l, i) => {
     const problem = lineProblem(l);
-    ledgerAssert(problem === null, LEDGER_ERR.BAD_LINE, `${what}: line ${i + 1} (${String(l.account)}) ${problem ?? ''}`);
+    if (problem !== null) ledgerAssert(false, LEDGER_ERR.BAD_LINE, `${what()}: line ${i + 1} (${String(l.account)}) ${problem}`);
   });
   const { debit, credit } = entrySums(entry);
-  ledgerAssert(Number.isSafeInteger(debit) && Number.isSafeInteger(credit), LEDGER_ERR.BAD_AMOUNT,
-    `${what}: totals are too large to hold exactly`);
-  ledgerAssert(debit === credit, LEDGER_ERR.UNBALANCED,
-    `${what} does not balance: debits ${debit} cents, credits ${credit} cents`);
+  if (!(Number.isSafeInteger(debit) && Number.isSafeInteger(credit))) ledgerAssert(false, LEDGER_ERR.BAD_AMOUNT, `${what()}: totals are too large to hold exactly`);
+  if (debit !== credit) ledgerAssert(false, LEDGER_ERR.UNBALANCED, `${what()} does not balance: debits ${debit} cents, credits ${credit} cents`);
 }
 
 /** True when assertEntry would accept the entry. */

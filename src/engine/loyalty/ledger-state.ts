@@ -80,14 +80,26 @@ export function applyInPlace(s: LoyaltyLedgerState, row: LoyaltyRow): void {
   const accruedDelta = k === 'accrual-posting' || k === 'adjustment' ? a : k === 'zeroing' ? -a : 0;
   const redeems = k === 'journal-credit' || k === 'redemption' || k === 'payout';
   const field = LIFETIME_FIELD[k];
-  const credit = creditKey === null ? 0 : safe((s.unposted[creditKey] ?? 0) + creditDelta, `Loyalty total of ${creditKey}`);
-  const accruedIn = safe(s.accruedIn + accruedDelta, 'Accrued');
-  const redeemedOut = safe(s.redeemedOut + (redeems ? a : 0), 'Redeemed');
-  const redeemedBy = redeems ? safe((s.redeemedBy[row.period] ?? 0) + a, `Loyalty total of ${row.period}`) : 0;
-  const postedBy = k === 'accrual-posting' ? safe((s.postedBy[row.period] ?? 0) + a, `Loyalty total of ${row.period}`) : 0;
-  const lifetime = safe(s.lifetime[field] + (k === 'reversal' ? -a : a), `Lifetime ${field}`);
-  // Accrued and Redeemed may each be safe while their difference is not (a negative redemption).
-  safe(accruedIn - redeemedOut, 'Available');
+  const credit = creditKey === null ? 0 : (s.unposted[creditKey] ?? 0) + creditDelta;
+  const accruedIn = s.accruedIn + accruedDelta;
+  const redeemedOut = s.redeemedOut + (redeems ? a : 0);
+  const redeemedBy = redeems ? (s.redeemedBy[row.period] ?? 0) + a : 0;
+  const postedBy = k === 'accrual-posting' ? (s.postedBy[row.period] ?? 0) + a : 0;
+  const lifetime = s.lifetime[field] + (k === 'reversal' ? -a : a);
+  // One check for the common case; the message (built only on failure) names the figure.
+  const ok = Number.isSafeInteger(credit) && Number.isSafeInteger(accruedIn) && Number.isSafeInteger(redeemedOut)
+    && Number.isSafeInteger(redeemedBy) && Number.isSafeInteger(postedBy) && Number.isSafeInteger(lifetime)
+    && Number.isSafeInteger(accruedIn - redeemedOut);
+  if (!ok) {
+    safe(credit, `Loyalty total of ${creditKey ?? row.period}`);
+    safe(accruedIn, 'Accrued');
+    safe(redeemedOut, 'Redeemed');
+    safe(redeemedBy, `Loyalty total of ${row.period}`);
+    safe(postedBy, `Loyalty total of ${row.period}`);
+    safe(lifetime, `Lifetime ${field}`);
+    // Accrued and Redeemed may each be safe while their difference is not (a negative redemption).
+    safe(accruedIn - redeemedOut, 'Available');
+  }
 
   s.rowCount += 1;
   if (creditKey !== null) setTotal(s.unposted, creditKey, credit);

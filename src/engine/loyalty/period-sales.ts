@@ -17,7 +17,6 @@ export type PeriodSales = Readonly<Record<string, Cents>>;
 
 export const EMPTY_PERIOD_SALES: PeriodSales = Object.freeze({});
 
-const KINDS: readonly PeriodKind[] = ['month', 'quarter', 'year'];
 
 /**
  * Adds a completed sale's total (`amount` > 0) or a refund's total (`amount` < 0) at `at`.
@@ -33,14 +32,16 @@ export function recordSale(sales: PeriodSales, at: string, amount: Cents, calend
 export function recordSaleInto(sales: Record<string, Cents>, at: string, amount: Cents, calendar: LoyaltyCalendar): void {
   assertCents(amount, 'Sale amount', { min: Number.MIN_SAFE_INTEGER });
   const keys = periodKeysAt(at, calendar.timeZone, calendar.fyStartMonth);
-  const totals = KINDS.map((kind) => {
-    const total = (sales[keys[kind]] ?? 0) + amount;
-    loyaltyAssert(Number.isSafeInteger(total), LOYALTY_ERR.BAD_AMOUNT, `Period sales total is too large to hold exactly (${keys[kind]})`);
-    return total;
-  });
-  KINDS.forEach((kind, i) => {
-    sales[keys[kind]] = totals[i]!;
-  });
+  const month = (sales[keys.month] ?? 0) + amount;
+  const quarter = (sales[keys.quarter] ?? 0) + amount;
+  const year = (sales[keys.year] ?? 0) + amount;
+  if (!Number.isSafeInteger(month) || !Number.isSafeInteger(quarter) || !Number.isSafeInteger(year)) {
+    const key = !Number.isSafeInteger(month) ? keys.month : !Number.isSafeInteger(quarter) ? keys.quarter : keys.year;
+    loyaltyAssert(false, LOYALTY_ERR.BAD_AMOUNT, `Period sales total is too large to hold exactly (${key})`);
+  }
+  sales[keys.month] = month;
+  sales[keys.quarter] = quarter;
+  sales[keys.year] = year;
 }
 
 /** The total of the period `key` (0 when nothing was sold in it). */

@@ -109,24 +109,24 @@ export function periodKeyOf(instantIso: string, kind: PeriodKind, timeZone: stri
 }
 
 /** The month, quarter and financial-year keys of an instant, from one local-date lookup (per sale). */
-export function periodKeysAt(instantIso: string, timeZone: string, fyStartMonth: number): Record<PeriodKind, string> {
+export function periodKeysAt(instantIso: string, timeZone: string, fyStartMonth: number): Readonly<Record<PeriodKind, string>> {
   const ms = instantMs(instantIso);
   // Local midnights fall on whole quarter hours of UTC in every zone in use today, so all
   // instants of one UTC quarter hour share their keys: a book read from a million sales asks
   // the time-zone database once per quarter hour of trading instead of once per sale.
   const bucket = Math.floor(ms / QUARTER_HOUR_MS);
   const memo = lastKeys;
-  if (memo && memo.bucket === bucket && memo.timeZone === timeZone && memo.fyStartMonth === fyStartMonth) return { ...memo.keys };
+  if (memo && memo.bucket === bucket && memo.timeZone === timeZone && memo.fyStartMonth === fyStartMonth) return memo.keys;
   assertCalendar(timeZone, fyStartMonth);
   const local = localDateTime(ms, timeZone);
   const key = (kind: PeriodKind): string => keyOf(ordinalOfMonth(local.year, local.month, kind, fyStartMonth));
-  const keys = { month: key('month'), quarter: key('quarter'), year: key('year') };
+  const keys = Object.freeze({ month: key('month'), quarter: key('quarter'), year: key('year') });
   lastKeys = { bucket, timeZone, fyStartMonth, keys };
-  return { ...keys };
+  return keys;
 }
 
 const QUARTER_HOUR_MS = 15 * 60 * 1000;
-let lastKeys: { bucket: number; timeZone: string; fyStartMonth: number; keys: Record<PeriodKind, string> } | null = null;
+let lastKeys: { bucket: number; timeZone: string; fyStartMonth: number; keys: Readonly<Record<PeriodKind, string>> } | null = null;
 
 /** The period a key names. */
 export function periodOfKey(key: string, timeZone: string, fyStartMonth: number): Period {

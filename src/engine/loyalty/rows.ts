@@ -26,24 +26,32 @@ const nonEmpty = (s: unknown): boolean => typeof s === 'string' && s.trim() !== 
 
 /** Refuses a malformed row before it can reach a balance (journal damage, a bad import). */
 export function assertRow(row: LoyaltyRow): void {
-  loyaltyAssert(LOYALTY_ROW_KINDS.includes(row.kind), LOYALTY_ERR.BAD_ROW,
-    `Loyalty row kind must be one of ${LOYALTY_ROW_KINDS.join(', ')} (got "${String(row.kind)}")`);
-  const what = `Loyalty row ${String(row.id)}`;
-  loyaltyAssert(nonEmpty(row.id) && nonEmpty(row.debtor) && typeof row.source === 'string', LOYALTY_ERR.BAD_ROW,
-    `${what}: id and debtor must be set`);
+  // Messages are built only when a check fails: the books check every row of a million sales.
+  if (!LOYALTY_ROW_KINDS.includes(row.kind)) {
+    loyaltyAssert(false, LOYALTY_ERR.BAD_ROW, `Loyalty row kind must be one of ${LOYALTY_ROW_KINDS.join(', ')} (got "${String(row.kind)}")`);
+  }
+  const what = (): string => `Loyalty row ${String(row.id)}`;
+  if (!(nonEmpty(row.id) && nonEmpty(row.debtor) && typeof row.source === 'string')) {
+    loyaltyAssert(false, LOYALTY_ERR.BAD_ROW, `${what()}: id and debtor must be set`);
+  }
   const sign = SIGN[row.kind];
-  loyaltyAssert(Number.isSafeInteger(row.amount) && sign.ok(row.amount), LOYALTY_ERR.BAD_ROW,
-    `${what} (${row.kind}): amount must be whole cents ${sign.allowed} (got ${String(row.amount)})`);
+  if (!(Number.isSafeInteger(row.amount) && sign.ok(row.amount))) {
+    loyaltyAssert(false, LOYALTY_ERR.BAD_ROW, `${what()} (${row.kind}): amount must be whole cents ${sign.allowed} (got ${String(row.amount)})`);
+  }
   kindOfKey(row.period);
-  instantMs(row.at, `${what}: time`);
+  try {
+    instantMs(row.at);
+  } catch {
+    instantMs(row.at, `${what()}: time`); // the same refusal, naming the row
+  }
   if (row.kind === 'accrual-posting') kindOfKey(row.accrues);
   if (row.kind === 'payout') {
     loyaltyAssert(PAYOUT_METHODS.includes(row.method), LOYALTY_ERR.BAD_ROW,
-      `${what}: payout method must be one of ${PAYOUT_METHODS.join(', ')} (got "${String(row.method)}")`);
+      `${what()}: payout method must be one of ${PAYOUT_METHODS.join(', ')} (got "${String(row.method)}")`);
   }
   if (row.kind === 'adjustment') {
     loyaltyAssert(nonEmpty(row.reason) && nonEmpty(row.operator), LOYALTY_ERR.BAD_ROW,
-      `${what}: an adjustment needs a reason and an operator`);
+      `${what()}: an adjustment needs a reason and an operator`);
   }
 }
 
