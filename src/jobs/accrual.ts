@@ -59,9 +59,8 @@ export async function accrueInWorker(target: Store | StoreFolder, now: () => Dat
   const { onProgress, signal } = o;
   const heap = o.heap ?? ACCRUAL_HEAP;
   const file = o.file === undefined ? jobFile() : o.file;
-  const store = target;
   if (file === null) return inThisThread(target, now, req, onProgress);
-  const data: AccrualJobData = { dir: store.dir, req, clockOffsetMs: now().getTime() - Date.now() };
+  const data: AccrualJobData = { dir: target.dir, req, clockOffsetMs: now().getTime() - Date.now() };
   const opts = { ...(signal ? { signal } : {}), ...(onProgress ? { onProgress } : {}) };
   try {
     return await runInWorker<AccrueResult>(file, data, { ...opts, resourceLimits: heap });
@@ -69,7 +68,7 @@ export async function accrueInWorker(target: Store | StoreFolder, now: () => Dat
     if (!outOfMemory(err)) throw err;
     // A store whose books outgrow the budget: accrual is idempotent, so the rerun without a cap
     // appends exactly what the stopped run had not.
-    store.warn(`Accrue Loyalties needed more than ${heap.maxOldGenerationSizeMb} MB; running it again without that limit`);
+    target.warn(`Accrue Loyalties needed more than ${heap.maxOldGenerationSizeMb} MB; running it again without that limit`);
     return runInWorker<AccrueResult>(file, data, opts);
   }
 }
