@@ -33,4 +33,8 @@ await build({ ...common, entryPoints: [path.join(root, 'src', 'cli', 'main.ts')]
 // Long jobs run in a worker thread, which loads its job as a module file of its own.
 await build({ ...common, entryPoints: [path.join(root, 'src', 'jobs', 'accrual-job.ts')], outfile: path.join(root, 'dist', 'accrual-job.js'),
   banner: { js: requireShim } });
+// The Loyalty Plus simulator (`npm run simulator`, tests and demos): a development tool, never
+// part of the till's bundle.
+await build({ ...common, entryPoints: [path.join(root, 'src', 'integrations', 'loyaltyplus', 'simulator', 'main.ts')],
+  outfile: path.join(root, 'dist', 'simulator.js'), banner: { js: requireShim } });
 chmodSync(outfile, 0o755);
