@@ -2,6 +2,7 @@
 import type { Contract, DebtorLoyalty } from '../engine/loyalty/types.js';
 import type { Cents, CompanyDetails, Item, LoyaltyProvider, Tender } from '../engine/types.js';
 import type { LoyaltySettings } from './loyalty-settings.js';
+import type { LoyaltyPlusSettings } from './loyalty-plus-settings.js';
 
 export type AccountType = 'asset' | 'liability' | 'equity' | 'income' | 'expense';
 export const ACCOUNT_TYPES: readonly AccountType[] = ['asset', 'liability', 'equity', 'income', 'expense'];
@@ -31,6 +32,8 @@ export interface SettingsDoc {
   ledger: LedgerChoices;
   /** Loyalty Setup; absent in stores from before it (loyaltySettingsOf fills the defaults). */
   loyalty?: LoyaltySettings;
+  /** The LoyaltyPlus Integration web service; absent until set up (loyaltyPlusSettingsOf). */
+  loyaltyPlus?: LoyaltyPlusSettings;
 }
 
 export interface ItemsDoc {

@@ -10,6 +10,7 @@ import { LOYALTY_APPLICABLE } from '../engine/loyalty/types.js';
 import { instantMs } from '../engine/loyalty/time-zone.js';
 import { TENDER_KINDS } from '../engine/types.js';
 import { ACCOUNT_TYPES, type DocName } from './documents-types.js';
+import { FAILURE_KINDS, LOYALTY_PLUS_TESTS_KEPT, loyaltyPlusUrlProblem, PORT_RANGE, TIMEOUT_RANGE, TLS_VERSIONS } from './loyalty-plus-settings.js';
 import { StoreError } from './errors.js';
 
 const CENTS = 'expected a whole number of cents';
@@ -156,6 +157,25 @@ const loyaltySettingsSchema = z.looseObject({
   accrualSchedule: z.string({ error: CRON }).check(z.refine((v) => isCron(v), { error: CRON })),
 });
 
+const PORT = `expected a port from ${PORT_RANGE.min} to ${PORT_RANGE.max} (443 for HTTPS)`;
+const TIMEOUT = `expected a whole number of seconds from ${TIMEOUT_RANGE.min} to ${TIMEOUT_RANGE.max}`;
+const loyaltyPlusTestSchema = z.looseObject({
+  at: pattern(/./, INSTANT).check(z.refine(isInstant, { error: INSTANT })), ok: bool, account: text(64),
+  kind: z.optional(oneOf(FAILURE_KINDS, `expected one of ${FAILURE_KINDS.join(', ')}`)),
+});
+/** LoyaltyPlus Integration; optional because stores from before it read the defaults (loyaltyPlusSettingsOf). */
+const loyaltyPlusSchema = z.looseObject({
+  enabled: bool, url: text(200), port: wholeNumber(PORT, PORT_RANGE.min, PORT_RANGE.max),
+  secretStart: text(200), secretEnd: text(200), partnerId: text(64), terminalId: text(64), apiId: text(64),
+  timeoutSeconds: wholeNumber(TIMEOUT, TIMEOUT_RANGE.min, TIMEOUT_RANGE.max),
+  tls: oneOf(TLS_VERSIONS, `expected ${TLS_VERSIONS.join(' or ')}`), caFile: text(1000),
+  testResults: z.array(loyaltyPlusTestSchema, { error: 'expected a list of test results' }).check(z.maxLength(LOYALTY_PLUS_TESTS_KEPT, { error: `expected at most the last ${LOYALTY_PLUS_TESTS_KEPT} test results` })),
+}).check(z.superRefine((lp, ctx) => {
+  // An empty URL is how a service not set up yet looks; switched on, it needs an address.
+  const problem = lp.url === '' ? (lp.enabled ? 'expected an https:// address: the service is enabled' : null) : loyaltyPlusUrlProblem(lp.url);
+  if (problem !== null) ctx.addIssue({ code: 'custom', path: ['url'], message: problem });
+}));
+
 export const settingsSchema = z.looseObject({
   schemaVersion,
   storeId: z.string({ error: 'expected a store id' }).check(z.minLength(1, { error: 'expected a store id' })),
@@ -181,6 +201,7 @@ export const settingsSchema = z.looseObject({
     loyaltiesRedeemed: accountCode,
   }),
   loyalty: z.optional(loyaltySettingsSchema),
+  loyaltyPlus: z.optional(loyaltyPlusSchema),
 });
 
 export const itemsSchema = z

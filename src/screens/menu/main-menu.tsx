@@ -23,9 +23,10 @@ export function buildMainMenu(registry: ScreenRegistry, services: Pick<AppServic
     { label: 'Tender Setup', hotKey: 't', description: 'tenders and their ledger accounts', open: () => screen('setup.tender-setup', 'Tender Setup', registry.tenderSetup) },
     { label: 'Loyalty Setup', hotKey: 'l', description: 'loyalty tender, payout accounts, manager PIN, accrual schedule', open: () => screen('setup.loyalty-setup', 'Loyalty Setup', registry.loyaltySetup) },
     optional({ label: 'Ledger Posting Accounts', hotKey: 'p', description: 'sales, VAT output, cash rounding and debtors control accounts' }, 'setup.posting-accounts', registry.postingAccounts),
+    optional({ label: 'Module Parameters', hotKey: 'm', description: 'Services: Web Services (LoyaltyPlus Integration)' }, 'setup.module-parameters', registry.moduleParameters),
   ];
   const utilities: MenuItem[] = [
-    { label: 'Setup', hotKey: 's', description: 'Company Details, Tender Setup, Loyalty Setup, Ledger Posting Accounts', open: () => menuScreen('utilities.setup', 'Setup', setup) },
+    { label: 'Setup', hotKey: 's', description: 'Company Details, Tender Setup, Loyalty Setup, Ledger Posting Accounts, Module Parameters', open: () => menuScreen('utilities.setup', 'Setup', setup) },
   ];
   const ledger: MenuItem[] = [
     { label: 'Account Maintenance', hotKey: 'a', description: 'the chart of ledger accounts', open: () => screen('ledger.accounts', 'Account Maintenance', registry.accountMaintenance) },

@@ -20,6 +20,7 @@ export interface ScreenRegistry {
   loyaltySetup: ComponentType;
   // Optional for the same reason as the Loyalties screens below.
   postingAccounts?: ComponentType;
+  moduleParameters?: ComponentType;
   accountMaintenance: ComponentType;
   // Loyalties: optional so registries written before them (test stand-ins) still type-check;
   // the menu offers a missing one disabled.
@@ -40,6 +41,7 @@ export const screenRegistry: ScreenRegistry = {
   tenderSetup: later(async () => (await import('../setup/tender-setup.js')).TenderSetupScreen),
   loyaltySetup: later(async () => (await import('../setup/loyalty-setup.js')).LoyaltySetupScreen),
   postingAccounts: later(async () => (await import('../setup/posting-accounts.js')).PostingAccountsScreen),
+  moduleParameters: later(async () => (await import('../setup/module-parameters/module-parameters.js')).ModuleParametersScreen),
   accountMaintenance: later(async () => (await import('../ledger/account-maintenance.js')).AccountMaintenanceScreen),
   accrueLoyalties: later(async () => (await import('../loyalties/accrue-loyalties.js')).AccrueLoyaltiesScreen),
   updateLoyaltiesAccrued: later(async () => (await import('../loyalties/update-loyalties-accrued.js')).UpdateLoyaltiesAccruedScreen),
