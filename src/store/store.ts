@@ -43,7 +43,7 @@ export interface Store {
 
 /** What a store folder may hold; a folder with anything else and no settings.json is not a store. */
 // The embedded default store (data/ beside tillpoint) also ships the demo data and its README.
-const STORE_ENTRIES = /^(settings|items|tenders|accounts|debtors|contracts)\.json(\.bak)?$|^(journals|locks|open|logs|slips|backups|jobs|demo)$|^README\.md$|^\./;
+const STORE_ENTRIES = /^(settings|items|tenders|accounts|debtors|contracts)\.json(\.bak)?$|^(journals|locks|open|logs|slips|backups|jobs|demo|outbox)$|^README\.md$|^\./;
 
 function prepareFolder(dir: string, create: boolean): boolean {
   const settings = path.join(dir, 'settings.json');
@@ -98,7 +98,7 @@ class StoreImpl implements Store {
   }
 
   async init(isNew: boolean): Promise<void> {
-    for (const sub of ['', 'open', 'journals']) removeTempLeftovers(path.join(this.dir, sub), isProcessAlive);
+    for (const sub of ['', 'open', 'journals', 'outbox']) removeTempLeftovers(path.join(this.dir, sub), isProcessAlive);
     await this.withStoreLock(() => this.docs.load(() => defaultDocuments(machineTimeZone()), isNew));
     this.journals.init();
   }

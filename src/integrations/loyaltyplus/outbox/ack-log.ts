@@ -7,6 +7,7 @@ import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import { fsyncDir, storeFs, writeAll } from '../../../store/fs-layer.js';
 import type { FailureKind } from '../types.js';
+import type { OutboxOp } from './entries.js';
 
 export interface AckError {
   kind: FailureKind | 'unexpected';
@@ -17,6 +18,10 @@ export interface AckError {
 
 export interface Ack {
   id: string;
+  /** What the entry was, so a failed ack read without its journal record still names the call. */
+  op?: OutboxOp;
+  sale?: string;
+  createdAt?: string;
   at: string;
   result: 'delivered' | 'failed';
   /** The provider's answer (points, balance), for the slip reprint and reconciliation. */

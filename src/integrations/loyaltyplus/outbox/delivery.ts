@@ -49,8 +49,8 @@ export const DEFAULT_BACKOFF: Backoff = { firstMs: 2_000, maxMs: 300_000 };
 
 /**
  * Wait after the `attempts`-th failure in a row: doubling from firstMs, capped at maxMs. The
- * jitter only shortens (to 75-100 %), so tills that went offline together do not retry in step,
- * a wait still at least doubles... times 0.75, and the cap is never passed.
+ * jitter only shortens (to 75-100 %), so tills that went offline together do not retry in step
+ * while each wait stays at least 1.5 times the one before (until the cap, which is never passed).
  */
 export function backoffMs(attempts: number, b: Backoff, random: () => number = Math.random): number {
   const full = Math.min(b.maxMs, b.firstMs * 2 ** Math.min(Math.max(0, attempts - 1), 40));

@@ -7,9 +7,8 @@ import path from 'node:path';
 import { DurableJsonFileSync } from '../../../store/durable-file.js';
 import { StoreError, errorText } from '../../../store/errors.js';
 import type { Store } from '../../../store/store.js';
-import type { AckLog } from './ack-log.js';
+import type { AckError, AckLog } from './ack-log.js';
 import type { OutboxOp } from './entries.js';
-import type { AckError } from './ack-log.js';
 
 /** The last journal record before which every outbox entry is acknowledged. */
 export interface Watermark { start: number; end: number; seq: number }
