@@ -29,7 +29,16 @@ const common = {
   logLevel: 'warning',
 };
 const requireShim = "import { createRequire as __tpCreateRequire } from 'node:module';\nconst require = __tpCreateRequire(import.meta.url);";
-await build({ ...common, entryPoints: [path.join(root, 'src', 'cli', 'main.ts')], outfile });
+// The Loyalty Plus client (undici) is a file of its own, loaded on first use (load-client.ts).
+const clientLoader = {
+  name: 'loyalty-plus-client-file',
+  setup(b) {
+    b.onResolve({ filter: /\/load-client\.js$/ }, (args) => ({ path: path.resolve(args.resolveDir, args.path).replace(/load-client\.js$/, 'load-client-dist.ts') }));
+  },
+};
+await build({ ...common, entryPoints: [path.join(root, 'src', 'cli', 'main.ts')], outfile, plugins: [clientLoader] });
+await build({ ...common, entryPoints: [path.join(root, 'src', 'integrations', 'loyaltyplus', 'client.ts')], outfile: path.join(root, 'dist', 'loyalty-plus.js'),
+  banner: { js: requireShim } });
 // Long jobs run in a worker thread, which loads its job as a module file of its own.
 await build({ ...common, entryPoints: [path.join(root, 'src', 'jobs', 'accrual-job.ts')], outfile: path.join(root, 'dist', 'accrual-job.js'),
   banner: { js: requireShim } });

@@ -48,7 +48,7 @@ if (!installed || installed < mtime(path.join(root, 'package-lock.json'))) {
 
 const bundle = path.join(root, 'dist', 'tillpoint.js');
 const sources = Math.max(newestUnder(path.join(root, 'src')), mtime(path.join(root, 'package-lock.json')), mtime(path.join(root, 'scripts', 'build.mjs')));
-if (Math.min(mtime(bundle), ...['accrual-job.js', 'simulator.js'].map((f) => mtime(path.join(root, 'dist', f)))) < sources) {
+if (Math.min(mtime(bundle), ...['accrual-job.js', 'simulator.js', 'loyalty-plus.js'].map((f) => mtime(path.join(root, 'dist', f)))) < sources) {
   if (!run(process.execPath, [path.join(root, 'scripts', 'build.mjs')])) fail('the build failed; see the messages above');
 }
 

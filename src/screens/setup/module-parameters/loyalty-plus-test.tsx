@@ -20,6 +20,7 @@ import type { StatusMessage } from '../../shell/status-line.js';
 import { useContentSize } from '../../shell/terminal-size.js';
 import { truncate, useTheme } from '../../theme.js';
 import { brokenText, outcomeText, testRecord, type OutcomeText, type TestConnection, type TestOutcome } from './loyalty-plus-test-text.js';
+import { loadClient } from '../../../integrations/loyaltyplus/load-client.js';
 
 export const ACCOUNT_LABEL = 'Loyalty account number';
 const SPIN_MS = 120;
@@ -28,7 +29,7 @@ const SPIN_MS = 120;
 const HIDDEN: readonly Command[] = BINDINGS.filter((b) => b.scopes.includes('form') && b.command !== 'test').map((b) => b.command);
 
 /** The client is loaded on the first Test, not when setup opens: it brings the HTTP stack. */
-const realTest: TestConnection = async (config, account) => (await import('../../../integrations/loyaltyplus/client.js')).testConnection(config, account);
+const realTest: TestConnection = async (config, account) => (await loadClient()).testConnection(config, account);
 
 export interface LoyaltyPlusTestProps {
   config: LoyaltyPlusConfig;
