@@ -2,6 +2,7 @@
 // back. The rules take the tenders, chart and currency decimals as a context, so Accept can check
 // the changed fields again against what is on disk at that moment (another terminal may have
 // changed a tender's kind or an account's type since the form opened).
+import { FieldError } from '../forms/field-error.js';
 import type { AccountType, LedgerAccount, SettingsDoc } from '../../store/documents-types.js';
 import type { Tender } from '../../engine/types.js';
 import { isEngineError } from '../../engine/errors.js';
@@ -51,15 +52,7 @@ export interface LoyaltyFormContext {
 }
 
 /** A refusal that belongs to one field of the form (Accept shows it there). */
-export class LoyaltyFieldError extends Error {
-  readonly field: string;
-
-  constructor(field: string, message: string) {
-    super(message);
-    this.name = 'LoyaltyFieldError';
-    this.field = field;
-  }
-}
+export class LoyaltyFieldError extends FieldError {}
 
 const accountLabel = (a: LedgerAccount) => `${a.code} ${a.name}`;
 

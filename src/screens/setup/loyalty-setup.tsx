@@ -1,12 +1,12 @@
 // Utilities > Setup > Loyalty Setup: the loyalty tender, the loyalty ledger and payout accounts,
 // the adjustment threshold, the manager PIN and the accrual schedule, as one form. Accept writes
 // only the fields changed here, under the store lock and re-read (applyLoyalty), then leaves.
+import { refusalAt } from '../forms/field-error.js';
 import { useState, type ReactNode } from 'react';
 import type { Store } from '../../store/index.js';
-import { StoreError } from '../../store/errors.js';
 import { hashPin } from '../../store/manager-pin.js';
 import { useApp, useNavigation } from '../app-context.js';
-import { Form, errorText, type SaveResult } from '../forms/form.js';
+import { Form, type SaveResult } from '../forms/form.js';
 import type { FormValues } from '../forms/field-types.js';
 import {
   applyLoyalty, LOYALTY_KEYS, LoyaltyFieldError, loyaltyFields, loyaltyValues, STORE_FIELD_PATHS, type LoyaltyFormContext,
@@ -26,9 +26,7 @@ function contextOf(store: Store): LoyaltyFormContext {
 
 /** A refusal as the form shows it: at its field when it belongs to one. */
 export function refusal(e: unknown): SaveResult {
-  if (e instanceof LoyaltyFieldError) return { ok: false, message: e.message, field: e.field };
-  const field = e instanceof StoreError && e.field !== undefined ? STORE_FIELD_PATHS[e.field] : undefined;
-  return field === undefined ? { ok: false, message: errorText(e) } : { ok: false, message: errorText(e), field };
+  return refusalAt(e, STORE_FIELD_PATHS);
 }
 
 export function LoyaltySetupScreen(): ReactNode {

@@ -2,6 +2,7 @@
 // written back. The rules take the chart as a context, so Accept can check the changed fields
 // again against the chart on disk at that moment (another terminal may have removed an account,
 // or changed its type, since the form opened).
+import { FieldError } from '../forms/field-error.js';
 import type { AccountType, LedgerAccount, LedgerChoices, SettingsDoc } from '../../store/documents-types.js';
 import type { FieldDef, FormValues } from '../forms/field-types.js';
 import { validateField } from '../forms/validate-field.js';
@@ -48,15 +49,7 @@ export interface PostingFormContext {
 }
 
 /** A refusal that belongs to one field of the form (Accept shows it there). */
-export class PostingFieldError extends Error {
-  readonly field: string;
-
-  constructor(field: string, message: string) {
-    super(message);
-    this.name = 'PostingFieldError';
-    this.field = field;
-  }
-}
+export class PostingFieldError extends FieldError {}
 
 const typesText = (types: readonly AccountType[]) => types.join(' or ');
 

@@ -1,11 +1,11 @@
 // Utilities > Setup > Ledger Posting Accounts: the accounts a sale, refund or debtor payment posts
 // to (sales, VAT output, cash rounding, debtors control), as one form. Accept writes only the
 // accounts changed here, under the store lock and against the chart as it is then, then leaves.
+import { refusalAt } from '../forms/field-error.js';
 import { useState, type ReactNode } from 'react';
 import type { Store } from '../../store/index.js';
-import { StoreError } from '../../store/errors.js';
 import { useApp, useNavigation } from '../app-context.js';
-import { Form, errorText, type SaveResult } from '../forms/form.js';
+import { Form, type SaveResult } from '../forms/form.js';
 import type { FormValues } from '../forms/field-types.js';
 import {
   applyPostingAccounts, PostingFieldError, postingFields, postingValues, STORE_FIELD_PATHS, type PostingFormContext,
@@ -19,9 +19,7 @@ function contextOf(store: Store): PostingFormContext {
 
 /** A refusal as the form shows it: at its field when it belongs to one. */
 export function refusal(e: unknown): SaveResult {
-  if (e instanceof PostingFieldError) return { ok: false, message: e.message, field: e.field };
-  const field = e instanceof StoreError && e.field !== undefined ? STORE_FIELD_PATHS[e.field] : undefined;
-  return field === undefined ? { ok: false, message: errorText(e) } : { ok: false, message: errorText(e), field };
+  return refusalAt(e, STORE_FIELD_PATHS);
 }
 
 export function PostingAccountsScreen(): ReactNode {

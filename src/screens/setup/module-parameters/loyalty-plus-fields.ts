@@ -1,6 +1,7 @@
 // The LoyaltyPlus Integration setup as form fields: the field table, settings -> raw text, the
 // settings a form's values stand for (Test uses them unsaved), and the changes written back.
 // Secrets are checked for presence and length only, so no message can ever carry one.
+import { FieldError } from '../../forms/field-error.js';
 import { accessSync, constants, statSync } from 'node:fs';
 import type { SettingsDoc } from '../../../store/documents-types.js';
 import {
@@ -32,15 +33,7 @@ export const STORE_FIELD_PATHS: Readonly<Record<string, string>> = Object.fromEn
 );
 
 /** A refusal that belongs to one field of the form (Accept shows it there). */
-export class LoyaltyPlusFieldError extends Error {
-  readonly field: string;
-
-  constructor(field: string, message: string) {
-    super(message);
-    this.name = 'LoyaltyPlusFieldError';
-    this.field = field;
-  }
-}
+export class LoyaltyPlusFieldError extends FieldError {}
 
 const TLS_CHOICES: readonly { value: LoyaltyPlusTls; label: string }[] = [
   { value: 'TLSv1.2', label: 'TLS 1.2' },

@@ -1,12 +1,12 @@
 // Module Parameters > Services > Web Services > LoyaltyPlus Integration: the web service's setup
 // form. Accept checks the whole form, then writes only the fields changed here under the store
 // lock, re-read (applyLoyaltyPlus), and leaves; F8 Test opens the Test with the form's values.
+import { refusalAt } from '../../forms/field-error.js';
 import { useState, type ReactNode } from 'react';
-import { StoreError } from '../../../store/errors.js';
 import { loyaltyPlusSettingsOf, toClientConfig } from '../../../store/loyalty-plus-settings.js';
 import { useApp, useNavigation } from '../../app-context.js';
 import type { FormValues } from '../../forms/field-types.js';
-import { Form, errorText, type SaveResult } from '../../forms/form.js';
+import { Form, type SaveResult } from '../../forms/form.js';
 import {
   applyLoyaltyPlus, LoyaltyPlusFieldError, loyaltyPlusFields, loyaltyPlusValues, settingsFromValues, STORE_FIELD_PATHS,
 } from './loyalty-plus-fields.js';
@@ -19,9 +19,7 @@ export const LOYALTY_PLUS_BREADCRUMB = ['Utilities', 'Setup', 'Module Parameters
 
 /** A refusal as the form shows it: at its field when it belongs to one. */
 export function refusal(e: unknown): SaveResult {
-  if (e instanceof LoyaltyPlusFieldError) return { ok: false, message: e.message, field: e.field };
-  const field = e instanceof StoreError && e.field !== undefined ? STORE_FIELD_PATHS[e.field] : undefined;
-  return field === undefined ? { ok: false, message: errorText(e) } : { ok: false, message: errorText(e), field };
+  return refusalAt(e, STORE_FIELD_PATHS);
 }
 
 export interface LoyaltyPlusSetupProps {
