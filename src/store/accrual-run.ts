@@ -10,6 +10,7 @@ import type { AccrueProgress, AccrueRequest, AccrueResult, LoyaltyDoc } from './
 import { BACK_OFFICE_JOURNAL } from './back-office-types.js';
 import type { BackOffice } from './back-office.js';
 import { saveBook } from './books-snapshot.js';
+import { LoyaltyBook } from './loyalty-book.js';
 import { crashPoint } from './crash-points.js';
 
 /** Debtors per batch: large enough that fsyncs do not dominate, small enough to show progress. */
@@ -23,6 +24,8 @@ export async function runAccrual(bo: BackOffice, req: AccrueRequest, onProgress?
   for (const k of kinds) {
     if (k === 'no' || !LOYALTY_APPLICABLE.includes(k)) throw new EngineError(ERR.BAD_AMOUNT, `Kinds to process: "${String(k)}" is not a kind of loyalty debtor`);
   }
+  // The run saves the books itself when it ends: not also when they are opened.
+  LoyaltyBook.of(bo.store, { save: false });
   return bo.withWriter(async (w) => {
     const at = bo.at();
     const runId = w.documentNumber();

@@ -84,6 +84,7 @@ export class BackOffice implements BackOfficeApi {
   write(w: TillJournalWriter, doc: PaymentDoc | LoyaltyDoc, rows: LoyaltyRow[]): JournalRecord {
     const entries = entriesFor(doc as JournalDoc, rows, { settings: this.store.get('settings'), tenders: this.store.get('tenders') });
     const rec = w.append({ kind: doc.kind, operator: doc.operator, at: doc.completedAt, doc, rows, entries });
+    this.store.journals.noteOwn(rec);
     this.book.add(rec);
     return rec;
   }

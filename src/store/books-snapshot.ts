@@ -107,7 +107,7 @@ function load(store: Store, book: LoyaltyBook): string | null {
 }
 
 /** The books from the snapshot and the journals' tails, or a full scan; saved again when that was long. */
-export function openBook(store: Store, make: () => LoyaltyBook): LoyaltyBook {
+export function openBook(store: Store, make: () => LoyaltyBook, save = true): LoyaltyBook {
   let book = make();
   const problem = load(store, book);
   if (problem !== null) {
@@ -117,7 +117,7 @@ export function openBook(store: Store, make: () => LoyaltyBook): LoyaltyBook {
   const from = new Map([...book.covered].map(([till, c]) => [till, c.end]));
   book.fedSinceSnapshot = 0;
   book.feed((add) => store.journals.scanFrom(from, add));
-  if (book.fedSinceSnapshot >= SAVE_AFTER) saveBook(store, book);
+  if (save && book.fedSinceSnapshot >= SAVE_AFTER) saveBook(store, book);
   return book;
 }
 

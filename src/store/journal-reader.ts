@@ -3,6 +3,7 @@
 // write in progress and is left for later; a damaged line followed by good ones is skipped with
 // a warning (it stays in the file); damaged lines at the very end are not stepped over, because
 // the till's writer will move them out and write new records in their place.
+import { notePosition, positionOf, type RecordPosition } from './journal-positions.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CompletedRefund, CompletedSale } from '../engine/types.js';
@@ -30,6 +31,8 @@ export interface JournalReader {
   scanRange(range: TimeRange, each: (rec: JournalRecord, pos: RecordPosition) => void): void;
   /** The record at a known position (see positionOf), or undefined when it is not there any more. */
   readAt(pos: RecordPosition): JournalRecord | undefined;
+  /** A record this process just appended and has handled: poll need not read it back. */
+  noteOwn(rec: JournalRecord): void;
   counts(): { till: string; records: number; bytes: number }[];
 }
 
@@ -41,23 +44,7 @@ export interface JournalPaths {
 }
 
 export const journalFile = (till: string) => `journals/${till}.jsonl`;
-
-/** Where a record read or written in this process sits in its journal (books keep it to re-read rows). */
-export interface RecordPosition {
-  till: string;
-  start: number;
-  end: number;
-}
-
-const positions = new WeakMap<JournalRecord, RecordPosition>();
-
-export function positionOf(rec: JournalRecord): RecordPosition | undefined {
-  return positions.get(rec);
-}
-
-export function notePosition(rec: JournalRecord, till: string, start: number, end: number): void {
-  positions.set(rec, { till, start, end });
-}
+export type { RecordPosition };
 
 /**
  * Reads the complete lines of `[from, to)`, calling `good` for each intact record; returns the end
@@ -177,7 +164,7 @@ export class JournalFollower implements JournalReader {
     readRecords(t.fd!, t.till, from, st.size, this.ctx, (rec, start, end) => {
       if (start >= ix.offset) ix.add(rec, start, end);
       if (out) {
-        positions.set(rec, { till: t.till, start, end });
+        notePosition(rec, t.till, start, end);
         out.push(rec);
       }
     });
@@ -251,6 +238,15 @@ export class JournalFollower implements JournalReader {
     }
   }
 
+  noteOwn(rec: JournalRecord): void {
+    const pos = positionOf(rec);
+    const t = this.tills.get(rec.till);
+    // Only when it is exactly the next record: anything else is read back the usual way.
+    if (!pos || !t || t.index.offset !== pos.start || t.polled !== pos.start) return;
+    t.index.add(rec, pos.start, pos.end);
+    t.polled = pos.end;
+  }
+
   readAt(pos: RecordPosition): JournalRecord | undefined {
     const t = this.get(pos.till);
     if (!t || t.fd === null) return undefined;
@@ -258,7 +254,7 @@ export class JournalFollower implements JournalReader {
     if (!line) return undefined;
     const d = decodeLine(line, t.till, journalFile(t.till));
     if (!d.ok) return undefined;
-    positions.set(d.record, { ...pos });
+    notePosition(d.record, pos.till, pos.start, pos.end);
     return d.record;
   }
 

@@ -8,7 +8,8 @@ import { StoreError, errorText } from './errors.js';
 import { fsyncDir, readJournalBytes, storeFs, writeAll } from './fs-layer.js';
 import { assertTillId, docNumberOf, documentNumber, encodeRecord, type JournalDoc, type JournalKind, type JournalRecord } from './journal-format.js';
 import { loadSnapshot, SNAPSHOT_EVERY, snapshotFile, TillIndex } from './journal-index.js';
-import { journalFile, notePosition, readRecords, type JournalPaths } from './journal-reader.js';
+import { notePosition } from './journal-positions.js';
+import { journalFile, readRecords, type JournalPaths } from './journal-reader.js';
 import { lockNow, type HeldLock } from './locks.js';
 import { openSaleFile, type OpenSaleFile } from './open-sale.js';
 

@@ -14,7 +14,7 @@ import {
 import type { LoyaltyBalances, LoyaltyCalendar, LoyaltyLedgerState, LoyaltyRow } from '../engine/loyalty/index.js';
 import type { Cents } from '../engine/types.js';
 import { docNumberOf, isTillDoc, type JournalRecord } from './journal-format.js';
-import { positionOf, type RecordPosition } from './journal-reader.js';
+import { positionOf, type RecordPosition } from './journal-positions.js';
 import { entriesOf, type PostingSetup } from './ledger-posting.js';
 import { isLoyaltyRow } from './loyalty-rows.js';
 import { LedgerTotals } from './ledger-totals.js';
@@ -59,10 +59,10 @@ export class LoyaltyBook {
    * The one book of this store in this process. poll() has one cursor per store, so every session
    * of a process must feed the same book, or one session's poll would hide records from another's.
    */
-  static of(store: Store): LoyaltyBook {
+  static of(store: Store, opts: { save?: boolean } = {}): LoyaltyBook {
     let book = shared.get(store);
     if (!book) {
-      book = LoyaltyBook.open(store);
+      book = LoyaltyBook.open(store, opts);
       shared.set(store, book);
     }
     return book;
@@ -74,8 +74,8 @@ export class LoyaltyBook {
   }
 
   /** A fresh book from the snapshot and the journals' tails (or a full scan), saving a new snapshot when that was long. */
-  static open(store: Store): LoyaltyBook {
-    return openBook(store, () => new LoyaltyBook(store));
+  static open(store: Store, opts: { save?: boolean } = {}): LoyaltyBook {
+    return openBook(store, () => new LoyaltyBook(store), opts.save ?? true);
   }
 
   /** Setup read once for a run of records (each store.get checks the file for changes). */

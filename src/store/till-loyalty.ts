@@ -55,8 +55,9 @@ export class TillLoyalty {
     if (book && book.fedSinceSnapshot >= SAVE_AFTER) saveBook(this.store, book);
   }
 
-  /** Our own record counts at once (the next poll returns it again and the book skips it). */
+  /** Our own record counts at once; poll is told it need not read it back. */
   recorded(rec: JournalRecord): void {
+    this.store.journals.noteOwn(rec);
     LoyaltyBook.existing(this.store)?.add(rec);
   }
 
