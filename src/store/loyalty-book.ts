@@ -141,9 +141,11 @@ export class LoyaltyBook {
     } else this.covered.set(rec.till, { seq: rec.seq, end: pos?.end ?? -1, lastLineStart: pos?.start ?? -1 });
     this.fedSinceSnapshot++;
     const doc = rec.doc;
+    let last: { code: string; e: DebtorEntry } | null = null;
     if (isTillDoc(doc) && typeof doc.debtor === 'string' && doc.debtor !== '') {
       const sign = doc.kind === 'sale' ? 1 : -1;
       const e = this.entry(doc.debtor);
+      last = { code: doc.debtor, e };
       try {
         recordSaleInto(e.sales, doc.completedAt, sign * doc.total, this.calendar());
       } catch (err) {
@@ -153,15 +155,16 @@ export class LoyaltyBook {
     } else if (doc.kind === 'payment') {
       this.entry(doc.debtor).account -= doc.amount;
     }
-    if (rec.rows.length > 0) this.addRows(rec, pos);
+    if (rec.rows.length > 0) this.addRows(rec, pos, last);
     this.post(rec);
   }
 
-  private addRows(rec: JournalRecord, pos: RecordPosition | undefined): void {
+  /** `last`: the entry already looked up for the document's debtor (a sale's rows are mostly its own). */
+  private addRows(rec: JournalRecord, pos: RecordPosition | undefined, last: { code: string; e: DebtorEntry } | null): void {
     const touched = new Set<DebtorEntry>();
     for (const row of rec.rows) {
       if (!isLoyaltyRow(row)) continue;
-      const e = this.entry(row.debtor);
+      const e = last !== null && last.code === row.debtor ? last.e : this.entry(row.debtor);
       try {
         applyInPlace(e.ledger, row);
         if (row.kind === 'journal-credit') e.account -= row.amount;

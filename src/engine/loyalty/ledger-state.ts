@@ -70,8 +70,9 @@ function setTotal(map: Record<string, Cents>, key: string, total: Cents): void {
  */
 export function applyInPlace(s: LoyaltyLedgerState, row: LoyaltyRow): void {
   assertRow(row);
-  loyaltyAssert(row.debtor === s.debtor, LOYALTY_ERR.WRONG_DEBTOR,
-    `Loyalty row ${row.id} is for debtor ${row.debtor}, not ${s.debtor}`);
+  if (row.debtor !== s.debtor) {
+    loyaltyAssert(false, LOYALTY_ERR.WRONG_DEBTOR, `Loyalty row ${row.id} is for debtor ${row.debtor}, not ${s.debtor}`);
+  }
   const a = row.amount;
   const k = row.kind;
   // Credits: earn and reversal add to their period, a posting takes from the period it accrues.

@@ -162,8 +162,14 @@ export function periodsBetween(
 
 /** The kind a key names (checks the key). */
 export function kindOfKey(key: string): PeriodKind {
-  return parseKey(key).kind;
+  // Every row's period is checked as it is read: most rows in a row share the last one's.
+  if (key === lastKey.key) return lastKey.kind;
+  const kind = parseKey(key).kind;
+  lastKey = { key, kind };
+  return kind;
 }
+
+let lastKey: { key: string | null; kind: PeriodKind } = { key: null, kind: 'month' };
 
 // Accrual asks "has this period ended?" for every pending key of every debtor; boundaries of a
 // key never change for one calendar, so they are remembered (bounded, cleared when full).
