@@ -4,6 +4,7 @@
 // version of a document survive a round trip through this one.
 // zod/mini rather than zod: the same checks at a fifth of the bundle, which the till's start-up
 // memory budget needs (measured by npm run bench).
+import { loyaltyPlusTenderProblems } from './tender-rules.js';
 import * as z from 'zod/mini';
 import { validate as isCron } from 'node-cron';
 import { LOYALTY_APPLICABLE } from '../engine/loyalty/types.js';
@@ -132,13 +133,8 @@ export const contractSchema = z.looseObject({
   excludeFromRebates: bool,
 });
 
-export const tenderSchema = z.looseObject({
-  code,
-  name: text(40, 'expected a name'),
-  kind: oneOf(TENDER_KINDS, `expected one of ${TENDER_KINDS.join(', ')}`),
-  ledgerAccount: accountCode,
-  useLoyaltyPlus: bool,
-});
+export const tenderSchema = z.looseObject({ code, name: text(40, 'expected a name'),
+  kind: oneOf(TENDER_KINDS, `expected one of ${TENDER_KINDS.join(', ')}`), ledgerAccount: accountCode, useLoyaltyPlus: bool });
 
 export const accountSchema = z.looseObject({
   code: accountCode,
@@ -215,7 +211,10 @@ export const itemsSchema = z
 
 export const tendersSchema = z
   .looseObject({ schemaVersion, tenders: z.array(tenderSchema, { error: 'expected a list of tenders' }) })
-  .check(z.superRefine((doc, ctx) => unique(doc.tenders.map((t) => t.code), ctx, (i) => ['tenders', i, 'code'], 'tender code')));
+  .check(z.superRefine((doc, ctx) => {
+    unique(doc.tenders.map((t) => t.code), ctx, (i) => ['tenders', i, 'code'], 'tender code');
+    for (const p of loyaltyPlusTenderProblems(doc.tenders)) ctx.addIssue({ code: 'custom', path: ['tenders', p.index, 'useLoyaltyPlus'], message: p.message });
+  }));
 
 export const accountsSchema = z
   .looseObject({ schemaVersion, accounts: z.array(accountSchema, { error: 'expected a list of ledger accounts' }) })
