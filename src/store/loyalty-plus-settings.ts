@@ -11,7 +11,7 @@ export const TLS_VERSIONS: readonly LoyaltyPlusTls[] = ['TLSv1.2', 'TLSv1.3'];
 // instead of being refused by the schema at run time.
 const KINDS: Record<FailureKind, true> = {
   'name-lookup': true, 'connect': true, 'tls': true, 'timeout': true, 'http-status': true,
-  'signature': true, 'unknown-account': true, 'refused': true, 'bad-response': true,
+  'signature': true, 'unknown-account': true, 'refused': true, 'bad-response': true, 'offline': true,
 };
 export const FAILURE_KINDS = Object.keys(KINDS) as FailureKind[];
 

@@ -117,6 +117,8 @@ export function failure(kind: FailureKind, ctx: CallContext, d: Detail = {}): Lo
     'unknown-account': () => `${head}: no member with that card or account number.`,
     refused: () => `${head}: refused by Loyalty Plus${tag}: ${refusalWords(code)}.`,
     'bad-response': () => `${head}: the answer from ${ctx.where} is not what the protocol says${d.what ? ` (${d.what})` : ''}.`,
+    // The client never produces it (provider.ts words its own); here so every kind has words.
+    offline: () => `${head}: Loyalty Plus is offline, so the call was not sent; it is checked again in the background.`,
   };
   return new LoyaltyPlusError(kind, msg[kind](), d.status, kind === 'http-status' || kind === 'signature'
     || kind === 'refused' || kind === 'unknown-account' ? code : undefined);

@@ -27,7 +27,8 @@ export type FailureKind =
   | 'signature'     // 401 BAD_SIGNATURE / STALE_TIMESTAMP, 403 UNKNOWN_PARTNER
   | 'unknown-account' // 404 UNKNOWN_ACCOUNT
   | 'refused'       // a final business refusal: INSUFFICIENT_POINTS, DUPLICATE_CARD, KEY_REUSED, UNKNOWN_AUTHORISATION, BAD_REQUEST
-  | 'bad-response'; // 2xx with a body that is not what the protocol says
+  | 'bad-response' // 2xx with a body that is not what the protocol says
+  | 'offline';      // not sent: the provider is marked offline (or not set up), provider.ts
 
 export class LoyaltyPlusError extends Error {
   override name = 'LoyaltyPlusError';

@@ -136,7 +136,7 @@ describe('Test words', () => {
     expect(Object.keys(FAILURE_STEPS).sort()).toEqual([...FAILURE_KINDS].sort());
     const steps = FAILURE_KINDS.map((kind) => outcomeText({ ok: false, kind, message: `boom ${SECRET_START}` }, [SECRET_START, SECRET_END]));
     expect(steps.map((s) => s.headline.replace('Test failed at: ', ''))).toEqual([
-      'name lookup', 'connect', 'TLS', 'timeout', 'HTTP status', 'signature rejected', 'unknown account', 'refused', 'bad response',
+      'name lookup', 'connect', 'TLS', 'timeout', 'HTTP status', 'signature rejected', 'unknown account', 'refused', 'bad response', 'offline',
     ]);
     for (const s of steps) {
       expect(s.ok).toBe(false);

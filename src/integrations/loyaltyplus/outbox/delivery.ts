@@ -1,7 +1,8 @@
 // One delivery attempt of an outbox entry and what its failure means for the outbox. The rule is
 // LoyaltyPlusError.retryable, with two widenings from docs/loyalty-plus-protocol.md ("a 4xx other
 // than 401/403 is final"): a rejected signature or a TLS problem is a setup problem that holds
-// for every call, so the entries wait for it to be fixed instead of all being given up on.
+// for every call, so the entries wait for it to be fixed instead of all being given up on. An
+// 'offline' failure was never sent (provider.ts), so it is a wait too, never a final refusal.
 import { LoyaltyPlusError, type EarnRequest, type LoyaltyPlusApi, type RefundRequest } from '../types.js';
 import type { AckError } from './ack-log.js';
 import type { OutboxEntry, ReverseBody } from './entries.js';
@@ -31,7 +32,7 @@ export function judge(err: unknown): { verdict: Verdict; error: AckError } {
       kind: err.kind, message: err.message,
       ...(err.status !== undefined ? { status: err.status } : {}), ...(err.code !== undefined ? { code: err.code } : {}),
     };
-    const wait = err.retryable || err.kind === 'signature' || err.kind === 'tls';
+    const wait = err.retryable || err.kind === 'signature' || err.kind === 'tls' || err.kind === 'offline';
     return { verdict: wait ? 'wait' : 'final', error };
   }
   if (err instanceof Error && err.name === 'AbortError') {

@@ -20,6 +20,7 @@ export const FAILURE_STEPS: Readonly<Record<FailureKind, { step: string; hint: s
   'unknown-account': { step: 'unknown account', hint: 'the service is reached and signs fine, but does not know that account number' },
   'refused': { step: 'refused', hint: 'the service refused the request' },
   'bad-response': { step: 'bad response', hint: 'the answer is not what the protocol says (is URL the LoyaltyPlus service?)' },
+  'offline': { step: 'offline', hint: 'the till marked the service offline after a failed call and checks it again in the background' },
 };
 
 /**
