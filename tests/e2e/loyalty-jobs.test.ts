@@ -52,8 +52,9 @@ describe('Accrue Loyalties in the till process', () => {
     session.keys('F10');
     await session.waitFor('Accrue Loyalties? (y/n)');
     session.keys('y');
-    const done = await session.waitFor(/Accrual run BACKOFFICE-\d+ finished/);
-    expect(done).toMatch(/Posted to Loyalties Accrued\s+R0\.00/);
+    await session.waitFor(/Accrual run BACKOFFICE-\d+ finished/);
+    // Waited for, not just read: a capture can land while the frame is still being drawn.
+    await session.waitFor(/Posted to Loyalties Accrued\s+R0\.00/);
     expect(JSON.parse(cli(['loyalty', 'D001', '--data', dir, '--json'], env).stdout).accrued).toBe(2249);
   });
 });
