@@ -2,7 +2,6 @@
 // leaves, Esc cancels (asking first when there are edits), F8 runs the form's Test when it has one.
 // State lives in a form store read synchronously by the one key handler (see form-store.ts).
 import { useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { Box, Text } from 'ink';
 import { useConfirm, type ConfirmRequest } from '../app-context.js';
 import { BINDINGS, matches, type Command } from '../keys/bindings.js';
 import { useKeyHandler, useKeys } from '../keys/dispatcher.js';
@@ -10,12 +9,9 @@ import { createEntryBuffer, type EntryBuffer } from '../input/entry-buffer.js';
 import { applyEntryKey } from '../input/use-entry-field.js';
 import { Shell } from '../shell/shell.js';
 import { useContentSize } from '../shell/terminal-size.js';
-import { truncate, useTheme } from '../theme.js';
 import type { FieldDef, FormValues } from './field-types.js';
-import { FieldRow, ROW_MARKS } from './field-row.js';
-import { TabStrip } from './tab-strip.js';
 import { formKeyIntent } from './form-keys.js';
-import { formRows, type FormRow } from './form-layout.js';
+import { FormRows } from './form-rows.js';
 import { focusedDef, type FormState } from './form-state.js';
 import { createFormStore } from './form-store.js';
 
@@ -75,7 +71,6 @@ export function errorText(e: unknown): string {
 }
 
 export function Form({ defs, initial, breadcrumb, onAccept, onDone, onTest, labelWidth, commands = NO_COMMANDS, confirmAccept }: FormProps): ReactNode {
-  const theme = useTheme();
   const { rows, columns } = useContentSize();
   const { runBusy } = useKeys();
   const confirm = useConfirm();
@@ -192,44 +187,10 @@ export function Form({ defs, initial, breadcrumb, onAccept, onDone, onTest, labe
     }
   }, { layer: 'screen' });
 
-  const labels = labelWidth ?? Math.min(32, Math.max(...defs.map((d) => d.label.length)));
-  const valueWidth = Math.max(4, columns - ROW_MARKS - labels - 1);
-  const laid = formRows(state, rows);
-
-  function row(r: FormRow, i: number): ReactNode {
-    switch (r.type) {
-      case 'tabs':
-        return <TabStrip key={`r${i}`} tabs={r.tabs} active={r.active} />;
-      case 'blank':
-        return <Text key={`r${i}`}> </Text>;
-      case 'more':
-        return <Text key={`r${i}`} color={theme.colors.muted}>{`   (${r.above} more above, ${r.below} more below)`}</Text>;
-      case 'keys':
-        return <Text key={`r${i}`} color={theme.colors.muted} wrap="truncate">{truncate(r.text, columns, theme)}</Text>;
-      case 'choice': {
-        const label = state.defs[r.field]?.choices?.[r.choice]?.label ?? '';
-        const text = `${r.highlighted ? theme.marks.selected : ' '} ${truncate(label, valueWidth - 2, theme)}`;
-        return (
-          <Box key={`r${i}`} height={1} overflow="hidden">
-            <Text>{' '.repeat(ROW_MARKS + labels + 1)}</Text>
-            <Text inverse={r.highlighted && theme.color} bold={r.highlighted}>{text}</Text>
-          </Box>
-        );
-      }
-      case 'field': {
-        const def = state.defs[r.index] as FieldDef;
-        return (
-          <FieldRow key={def.key} def={def} value={state.values[def.key] ?? ''} focused={r.index === state.focus}
-            error={state.errors[def.key]} buffer={buffers.get(def.key)} labelWidth={labels} width={valueWidth} />
-        );
-      }
-    }
-  }
-
   const status = state.status === null ? undefined : { text: state.status, kind: state.statusKind };
   return (
     <Shell breadcrumb={breadcrumb} scope="form" hide={hiddenCommands(onTest !== undefined, commands)} status={status}>
-      <Box flexDirection="column" height={rows} overflow="hidden">{laid.map(row)}</Box>
+      <FormRows state={state} buffers={buffers} rows={rows} columns={columns} {...(labelWidth === undefined ? {} : { labelWidth })} />
     </Shell>
   );
 }

@@ -3,16 +3,13 @@
 // command and then resumes editing (refusals at their field) instead of saving and leaving.
 // State sits outside React (as in forms/form-store.ts) so a burst of keys reads the latest.
 import { useSyncExternalStore, type ReactNode } from 'react';
-import { Box, Text } from 'ink';
 import { bindingsFor, matches, type Command } from '../keys/bindings.js';
 import { useKeyHandler } from '../keys/dispatcher.js';
 import { createEntryBuffer, type EntryBuffer } from '../input/entry-buffer.js';
 import { applyEntryKey } from '../input/use-entry-field.js';
-import { truncate, useTheme } from '../theme.js';
 import type { FieldDef, FormValues } from '../forms/field-types.js';
-import { FieldRow, ROW_MARKS } from '../forms/field-row.js';
 import { formKeyIntent } from '../forms/form-keys.js';
-import { formRows, type FormRow } from '../forms/form-layout.js';
+import { FormRows } from '../forms/form-rows.js';
 import { focusedDef, formReducer, initFormState, type FormAction, type FormState } from '../forms/form-state.js';
 
 export type ActionFormAction =
@@ -90,7 +87,6 @@ export interface ActionFormProps {
 }
 
 export function ActionFormView({ form, rows, columns, active, onSubmit, labelWidth }: ActionFormProps): ReactNode {
-  const theme = useTheme();
   const state = useSyncExternalStore(form.subscribe, form.getState, form.getState);
 
   useKeyHandler((key) => {
@@ -128,40 +124,8 @@ export function ActionFormView({ form, rows, columns, active, onSubmit, labelWid
     }
   }, { layer: 'screen', active });
 
-  const labels = labelWidth ?? Math.min(32, Math.max(...state.defs.map((d) => d.label.length)));
-  const valueWidth = Math.max(4, columns - ROW_MARKS - labels - 1);
-  const laid = formRows(state, rows);
-
-  function row(r: FormRow, i: number): ReactNode {
-    switch (r.type) {
-      case 'tabs':
-      case 'blank':
-        return <Text key={`r${i}`}> </Text>;
-      case 'more':
-        return <Text key={`r${i}`} color={theme.colors.muted}>{`   (${r.above} more above, ${r.below} more below)`}</Text>;
-      case 'keys':
-        return <Text key={`r${i}`} color={theme.colors.muted} wrap="truncate">{truncate(r.text, columns, theme)}</Text>;
-      case 'choice': {
-        const label = state.defs[r.field]?.choices?.[r.choice]?.label ?? '';
-        const text = `${r.highlighted ? theme.marks.selected : ' '} ${truncate(label, valueWidth - 2, theme)}`;
-        return (
-          <Box key={`r${i}`} height={1} overflow="hidden">
-            <Text>{' '.repeat(ROW_MARKS + labels + 1)}</Text>
-            <Text inverse={r.highlighted && theme.color} bold={r.highlighted}>{text}</Text>
-          </Box>
-        );
-      }
-      case 'field': {
-        const def = state.defs[r.index] as FieldDef;
-        return (
-          <FieldRow key={def.key} def={def} value={state.values[def.key] ?? ''} focused={active && r.index === state.focus}
-            error={state.errors[def.key]} buffer={form.buffers.get(def.key)} labelWidth={labels} width={valueWidth} />
-        );
-      }
-    }
-  }
-
-  return <Box flexDirection="column" height={rows} overflow="hidden">{laid.map(row)}</Box>;
+  return <FormRows state={state} buffers={form.buffers} rows={rows} columns={columns} active={active} tabs={false}
+    {...(labelWidth === undefined ? {} : { labelWidth })} />;
 }
 
 /** The form's status line message, for the screen's Shell. */
