@@ -6,7 +6,11 @@ import type { CompanyDetails, CompletedRefund, CompletedSale, TaxLine } from './
 
 export interface SlipOptions {
   reprint?: boolean;
+  /** The loyalty provider's answer to this document's earn or refund call, once it is in. */
+  loyaltyAnswer?: SlipLoyaltyAnswer;
 }
+
+export interface SlipLoyaltyAnswer { points: number; balance: number }
 
 const REPRINT_MARK = '*** REPRINT ***';
 
@@ -38,7 +42,7 @@ function itemRow(description: string, detail: string, value: string, width: numb
   return [truncate(description, width), ...leftRight(`  ${detail}`, value, width, { keepLeft: true })];
 }
 
-function saleBody(doc: CompletedSale, width: number, m: (c: number) => string): string[] {
+function saleBody(doc: CompletedSale, width: number, m: (c: number) => string, answer?: SlipLoyaltyAnswer): string[] {
   const out: string[] = [];
   for (const line of doc.lines) {
     out.push(...itemRow(line.description, `${line.qty} x ${m(line.unitPrice)}`, m(line.qty * line.unitPrice), width));
@@ -52,7 +56,29 @@ function saleBody(doc: CompletedSale, width: number, m: (c: number) => string): 
   const units = doc.lines.reduce((n, l) => n + l.qty, 0);
   out.push(`Items: ${units}`);
   out.push(...debtorRows(doc, width, m));
+  out.push(...memberRows(doc, width, answer));
   return out;
+}
+
+/**
+ * The Loyalty Plus member and what the provider answered: points are the provider's to decide, so
+ * until its answer is in the slip says "pending" rather than guessing.
+ */
+function memberRows(doc: CompletedSale | CompletedRefund, width: number, answer?: SlipLoyaltyAnswer): string[] {
+  const mem = doc.member;
+  if (!mem) return [];
+  const out = [rule(width), truncate(`Loyalty Plus: ${mem.name ?? 'card'} ${maskNumber(mem.account ?? mem.number)}`, width)];
+  if (!answer) out.push('Loyalty pending');
+  else {
+    out.push(...leftRight(doc.kind === 'sale' ? 'Points earned' : 'Points reversed', String(answer.points), width));
+    out.push(...leftRight('Points balance', String(answer.balance), width));
+  }
+  return out;
+}
+
+/** Card numbers are printed with all but the last four digits hidden. */
+export function maskNumber(n: string): string {
+  return n.length <= 4 ? n : `${'*'.repeat(Math.min(n.length - 4, 8))}${n.slice(-4)}`;
 }
 
 /** Only documents with a debtor get these lines, so every other slip prints as before. */
@@ -68,7 +94,7 @@ function debtorRows(doc: CompletedSale | CompletedRefund, width: number, m: (c: 
   return out;
 }
 
-function refundBody(doc: CompletedRefund, width: number, m: (c: number) => string): string[] {
+function refundBody(doc: CompletedRefund, width: number, m: (c: number) => string, answer?: SlipLoyaltyAnswer): string[] {
   const out: string[] = [];
   for (const line of doc.lines) {
     out.push(...itemRow(`${line.lineNo}. ${line.description}`, `Returned ${line.qty}`, m(line.value), width));
@@ -78,6 +104,7 @@ function refundBody(doc: CompletedRefund, width: number, m: (c: number) => strin
   if (doc.rounding !== 0) out.push(...leftRight('Cash rounding', m(doc.rounding), width));
   for (const t of doc.tenders) out.push(...leftRight(`Paid back ${t.name || t.tenderCode}`, m(t.amount), width));
   out.push(...debtorRows(doc, width, m));
+  out.push(...memberRows(doc, width, answer));
   return out;
 }
 
@@ -107,7 +134,7 @@ export function renderSlip(
   const lines: string[] = [];
   if (opts.reprint) lines.push(center(REPRINT_MARK, width));
   lines.push(...header(doc, company, width));
-  lines.push(...(doc.kind === 'sale' ? saleBody(doc, width, m) : refundBody(doc, width, m)));
+  lines.push(...(doc.kind === 'sale' ? saleBody(doc, width, m, opts.loyaltyAnswer) : refundBody(doc, width, m, opts.loyaltyAnswer)));
   if (doc.tax.length > 0) {
     lines.push(rule(width));
     lines.push(...taxRows(doc.tax, width, m));

@@ -52,6 +52,32 @@ export interface TenderTaken {
   name: string;
   /** What the customer handed over or was charged on this tender. */
   amount: Cents;
+  /** The external loyalty provider's redemption authorisation behind this tender (Loyalty Plus). */
+  authorisation?: string;
+}
+
+/** A member of the external loyalty provider (Loyalty Plus) attached to a sale. */
+export interface ExternalMember {
+  /** The card or account number the cashier gave. */
+  number: string;
+  /** Known once the provider answered a lookup; absent while the card was taken offline. */
+  account?: string;
+  name?: string;
+  /** Points when looked up (the slip prints the balance the earn answer gives, when it comes). */
+  points?: number;
+  pointsValue?: Cents;
+}
+
+/**
+ * A redemption authorisation asked for and not yet answered, saved with the open sale before
+ * the request goes: after a crash its outcome is unknown, so it is reversed by its key.
+ */
+export interface PendingAuthorisation {
+  key: string;
+  tenderCode: string;
+  account: string;
+  amount: Cents;
+  requestedAt: string;
 }
 
 export interface TaxLine {
@@ -73,6 +99,10 @@ export interface OpenSale {
   nextLineId: number;
   /** Code of the debtor attached at the till (contract prices and loyalty follow it). */
   debtor?: string;
+  /** The Loyalty Plus member attached at the till. */
+  member?: ExternalMember;
+  /** Loyalty Plus authorisations requested and not yet answered. */
+  authorising?: PendingAuthorisation[];
 }
 
 export interface SaleTotals {
@@ -130,6 +160,8 @@ export interface CompletedSale {
    * reverse it, and Loyalties Available right after the sale (printed on the slip).
    */
   loyalty?: { rate: BasisPoints; earned: Cents; basis: EarningBasis; available?: Cents };
+  /** The Loyalty Plus member the sale earns for (the earn call waits in the outbox). */
+  member?: ExternalMember;
 }
 
 export interface RefundLine {
@@ -161,6 +193,8 @@ export interface CompletedRefund {
   debtor?: string;
   /** Credits this refund took back (the reversal row's amount is its negative). */
   loyalty?: { reversed: Cents };
+  /** The sale's Loyalty Plus member (the refund call waits in the outbox). */
+  member?: ExternalMember;
 }
 
 export interface CompanyDetails {

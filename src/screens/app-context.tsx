@@ -4,6 +4,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { Store } from '../store/index.js';
 import type { TillSessionApi } from '../store/till-types.js';
 import type { AccrueProgress, AccrueRequest, AccrueResult } from '../store/back-office-types.js';
+import type { LoyaltyPlusServices } from '../integrations/loyaltyplus/services.js';
 
 export interface AppServices {
   store: Store;
@@ -16,6 +17,8 @@ export interface AppServices {
    * sessions: screens then call backOffice(store).accrue in this thread.
    */
   accrue?: (req: AccrueRequest, onProgress: (p: AccrueProgress) => void) => Promise<AccrueResult>;
+  /** Present while Loyalty Plus is the loyalty provider (loaded only then). */
+  loyaltyPlus?: LoyaltyPlusServices;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

@@ -2,17 +2,38 @@
 // damaged line from a good one; the newline says the write finished.
 import { crc32 } from 'node:zlib';
 import type { LedgerEntry } from '../engine/ledger/types.js';
-import type { CompletedRefund, CompletedSale } from '../engine/types.js';
+import type { CompletedRefund, CompletedSale, PendingAuthorisation, TenderTaken } from '../engine/types.js';
 import type { LoyaltyDoc, PaymentDoc } from './back-office-types.js';
 import { StoreError } from './errors.js';
 import { JOURNAL_RECORD_VERSION, newerVersionError } from './migrations.js';
 
 /** What a till's own journal holds. */
 export type TillDoc = CompletedSale | CompletedRefund;
+
+/**
+ * A sale abandoned (or a tender removed) while it held a loyalty provider's authorisations: no
+ * money moved, but the reversals it owes the provider must be as durable as a sale (its rows are
+ * the outbox entries). It posts nothing to the ledger and counts in no sales.
+ */
+export interface VoidDoc {
+  kind: 'void';
+  number: string;
+  saleId: string;
+  till: string;
+  operator: string;
+  completedAt: string;
+  /** abandoned: by the cashier; voided: reopened after a crash, then abandoned; tender-removed; uncertain: an authorisation whose answer never came. */
+  reason: 'abandoned' | 'voided' | 'tender-removed' | 'uncertain';
+  /** The authorised tenders being undone. */
+  tenders: TenderTaken[];
+  /** Authorisations asked for whose answer never came: reversed by their key. */
+  pending: PendingAuthorisation[];
+}
+
 /** Any journal's documents: the back-office journal also holds payments and loyalty documents. */
-export type JournalDoc = TillDoc | PaymentDoc | LoyaltyDoc;
+export type JournalDoc = TillDoc | VoidDoc | PaymentDoc | LoyaltyDoc;
 export type JournalKind = JournalDoc['kind'];
-export const JOURNAL_KINDS: readonly JournalKind[] = ['sale', 'refund', 'payment', 'loyalty'];
+export const JOURNAL_KINDS: readonly JournalKind[] = ['sale', 'refund', 'void', 'payment', 'loyalty'];
 
 export interface JournalRecord {
   v: 1;

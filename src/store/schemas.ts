@@ -266,9 +266,11 @@ export const openSaleSchema = z.looseObject({
   operator: z.string(),
   startedAt: z.string(),
   lines: z.array(saleLineSchema),
-  tenders: z.array(z.looseObject({ tenderCode: z.string(), kind: z.string(), name: z.string(), amount: cents })),
+  tenders: z.array(z.looseObject({ tenderCode: z.string(), kind: z.string(), name: z.string(), amount: cents, authorisation: z.optional(z.string()) })),
   nextLineId: wholeNumber('expected a line id', 1),
   debtor: z.optional(z.string().check(z.minLength(1))),
+  member: z.optional(z.looseObject({ number: z.string().check(z.minLength(1)), account: z.optional(z.string()) })),
+  authorising: z.optional(z.array(z.looseObject({ key: z.string().check(z.minLength(1)), tenderCode: z.string(), account: z.string(), amount: cents, requestedAt: z.string() }))),
 });
 
 /** `['items', 3, 'price']` -> `items[3].price` */

@@ -12,7 +12,7 @@ export function saleForRefund(journals: JournalReader, saleNumber: string): { sa
   const number = saleNumber.trim().toUpperCase();
   const doc = journals.findDocument(number);
   if (!doc) throw new EngineError(ERR.UNKNOWN_SALE, `No sale numbered ${number}`);
-  if (doc.kind !== 'sale') throw new EngineError(ERR.UNKNOWN_SALE, `${number} is a refund, not a sale`);
+  if (doc.kind !== 'sale') throw new EngineError(ERR.UNKNOWN_SALE, `${number} is ${doc.kind === 'refund' ? 'a refund' : 'not a sale (a voided sale or a back-office document)'}, not a sale that can be refunded`);
   return { sale: doc, prior: journals.refundsOf(number) };
 }
 

@@ -137,7 +137,7 @@ export class TillLoyalty {
     try {
       this.catchUp();
       const d = this.debtor(sale.debtor);
-      const e = this.earning(sale, at, itemOf);
+      const e = this.builtIn() ? this.earning(sale, at, itemOf) : { rate: 0, earned: 0 };
       return { debtor: d.code, name: d.name, rate: e.rate, earned: e.earned, available: this.book.available(d.code),
         periodSales: this.book.periodSalesBefore(d.code, at) };
     } catch (err) {
@@ -148,6 +148,9 @@ export class TillLoyalty {
 
   /** Refuses the account or loyalty tender with the reason; other tenders pass. */
   checkTender(sale: OpenSale, tender: Tender, amount: Cents, total: Cents, at: string): void {
+    if (tender.useLoyaltyPlus) {
+      throw new EngineError(ERR.TENDER_REFUSED, `${tender.name} (${tender.code}) is taken only with Loyalty Plus's authorisation: at the till, with the member's card attached and the service online`);
+    }
     if (tender.kind !== 'account' && tender.kind !== 'loyalty') return;
     if (!sale.debtor) {
       const who = tender.kind === 'account' ? 'a debtor account' : 'a loyalty member';
@@ -165,7 +168,7 @@ export class TillLoyalty {
       }
       return;
     }
-    if (this.store.get('settings').defaults2.loyaltyProvider !== 'built-in' || tender.useLoyaltyPlus) {
+    if (!this.builtIn()) {
       throw new EngineError(ERR.UNKNOWN_TENDER, `${tender.name} (${tender.code}) is not a built-in loyalty tender`);
     }
     const check = checkRedemption({
@@ -173,6 +176,10 @@ export class TillLoyalty {
       available: this.book.available(d.code) - sumOf(sale, 'loyalty'), amount, money: this.money(),
     });
     if (!check.allowed) throw new EngineError(ERR.TENDER_REFUSED, `Loyalty refused: ${check.reason}`);
+  }
+
+  private builtIn(): boolean {
+    return this.store.get('settings').defaults2.loyaltyProvider === 'built-in';
   }
 
   private ctx(d: Debtor, at: string, source: string): RowContext {
@@ -188,6 +195,8 @@ export class TillLoyalty {
     const rows: LoyaltyRow[] = [];
     const paid = sumOf(open, 'loyalty');
     if (paid > 0) rows.push(redemptionRow(this.ctx(d, at, completed.saleNumber), paid));
+    // Another provider (Loyalty Plus) keeps the debtor's contract prices and account, not the earning.
+    if (!this.builtIn()) return { doc: deepFreeze({ ...completed, debtor: d.code, debtorName: d.name }), rows };
     const e = this.earning(open, at, itemOf);
     const earn = earnRow(this.ctx(d, at, completed.saleNumber), e.earned);
     if (earn) rows.push(earn);

@@ -6,21 +6,23 @@ import { randomUUID } from 'node:crypto';
 import { EngineError, ERR } from '../engine/errors.js';
 import { indexItems } from '../engine/items.js';
 import type { MoneyFormat } from '../engine/money.js';
-import { buildRefund } from '../engine/refund.js';
 import * as sales from '../engine/sale.js';
 import { renderSlip } from '../engine/slip.js';
-import type { CompanyDetails, CompletedRefund, CompletedSale, Item, OpenSale, Tender } from '../engine/types.js';
+import type { Cents, CompanyDetails, CompletedRefund, CompletedSale, ExternalMember, Item, OpenSale, PendingAuthorisation, Tender } from '../engine/types.js';
 import type { Debtor, Store, TillJournalWriter } from './index.js';
 import { BACK_OFFICE_JOURNAL } from './back-office-types.js';
 import { StoreError } from './errors.js';
-import { docNumberOf } from './journal-format.js';
+import { docNumberOf, type JournalRecord } from './journal-format.js';
 import { entriesFor } from './ledger-posting.js';
 import { TillLoyalty } from './till-loyalty.js';
-import { recordedOpenSale, refundableLines, saleForRefund, unbackedRefundTender } from './till-lookups.js';
+import { refundableLines, saleForRefund } from './till-lookups.js';
+import { tillRefund } from './till-refunds.js';
 import { writeSlipFiles, slipFilePaths } from './till-service-slips.js';
-import type { RefundableLine, RefundRequestLine, TillServiceOptions, TillSessionApi, TillState } from './till-types.js';
+import type { RefundableLine, RefundRequestLine, TillExternalApi, TillHooks, TillServiceOptions, TillSessionApi, TillState } from './till-types.js';
+import { recordVoid, reopenedSale, type VoidRequest } from './till-voids.js';
+import { TillExternal } from './till-external.js';
 
-export class TillService implements TillSessionApi {
+export class TillService implements TillSessionApi, TillExternalApi {
   readonly till: string;
   readonly operator: string;
   private readonly writer: TillJournalWriter;
@@ -29,6 +31,8 @@ export class TillService implements TillSessionApi {
   private catalog: { doc: unknown; index: ReturnType<typeof indexItems> } | null = null;
   /** Contract prices, loyalty preview, tender gates and loyalty rows of the attached debtor. */
   private readonly loyalty: TillLoyalty;
+  private hooks: TillHooks = {};
+  private readonly external: TillExternal;
 
   private constructor(
     private readonly store: Store,
@@ -38,6 +42,10 @@ export class TillService implements TillSessionApi {
     this.operator = opts.operator;
     this.writer = store.claimTill(opts.till);
     this.loyalty = new TillLoyalty(store, () => this.money());
+    this.external = new TillExternal({
+      state: () => this.state, now: () => this.opts.now().toISOString(), newSale: () => this.newSale(),
+      setSale: (sale, extra) => this.setSale(sale, extra), tender: (code) => this.tender(code),
+      rounding: () => this.rounding(), money: () => this.money(), complete: (sale) => this.complete(sale), void: (v) => this.void(v) });
     this.state = { sale: null, totals: null, last: null, resumed: false, loyalty: null };
     try {
       this.reopen();
@@ -58,18 +66,13 @@ export class TillService implements TillSessionApi {
 
   /** After a crash the open sale is reopened, unless it had already reached the journal. */
   private reopen(): void {
-    const saved = this.writer.openSale.load();
-    if (!saved) return;
-    const last = recordedOpenSale(this.store.journals, this.till, this.writer.nextSeq() - 1, saved.id);
-    if (last) {
-      this.writer.openSale.clear();
-      this.state = { ...this.state, last };
-      return;
-    }
+    const { sale, last } = reopenedSale(this.store.journals, this.writer, this.till);
+    if (last) this.state = { ...this.state, last };
+    if (!sale) return;
     if (!this.durable) {
       throw new EngineError(ERR.OPEN_SALE_WAITING, `Till ${this.till} has an open sale waiting (reopened after a restart): finish or abandon it at the till first`);
     }
-    this.state = { sale: saved, totals: sales.saleTotals(saved, this.rounding()), last: null, resumed: true, loyalty: this.preview(saved) };
+    this.state = { sale, totals: sales.saleTotals(sale, this.rounding()), last: null, resumed: true, loyalty: this.preview(sale) };
   }
 
   getState = (): TillState => this.state;
@@ -79,13 +82,8 @@ export class TillService implements TillSessionApi {
     return () => this.listeners.delete(listener);
   };
 
-  company(): CompanyDetails {
-    return this.store.get('settings').company;
-  }
-
-  tenders(): Tender[] {
-    return this.store.get('tenders').tenders;
-  }
+  company = (): CompanyDetails => this.store.get('settings').company;
+  tenders = (): Tender[] => this.store.get('tenders').tenders;
 
   private rounding() {
     return this.company().cashRounding;
@@ -102,13 +100,8 @@ export class TillService implements TillSessionApi {
     return this.catalog.index;
   }
 
-  lookupItem(codeOrBarcode: string): Item | undefined {
-    return this.items().lookup(codeOrBarcode.trim());
-  }
-
-  findItems(query: string, limit: number): Item[] {
-    return this.items().find(query, limit);
-  }
+  lookupItem = (codeOrBarcode: string): Item | undefined => this.items().lookup(codeOrBarcode.trim());
+  findItems = (query: string, limit: number): Item[] => this.items().find(query, limit);
 
   private readonly itemOf = (code: string): Item | undefined => this.items().lookup(code);
 
@@ -116,9 +109,7 @@ export class TillService implements TillSessionApi {
     return this.loyalty.preview(sale, this.opts.now().toISOString(), this.itemOf);
   }
 
-  findDebtors(query: string, limit: number): Debtor[] {
-    return this.loyalty.findDebtors(query, limit);
-  }
+  findDebtors = (query: string, limit: number): Debtor[] => this.loyalty.findDebtors(query, limit);
 
   /**
    * Attaches a debtor to the open sale (starting one when none is open), or detaches with null.
@@ -151,9 +142,7 @@ export class TillService implements TillSessionApi {
     for (const listener of this.listeners) listener();
   }
 
-  private requireSale(): OpenSale {
-    return sales.requireSale(this.state.sale);
-  }
+  private requireSale = (): OpenSale => sales.requireSale(this.state.sale);
 
   scan(codeOrBarcode: string, qty = 1): void {
     const code = codeOrBarcode.trim();
@@ -163,21 +152,10 @@ export class TillService implements TillSessionApi {
     this.setSale(sales.addItem(current, this.loyalty.priced(item, current.debtor), qty), this.state.sale ? {} : { last: null, resumed: false });
   }
 
-  changeQty(lineId: number, qty: number): void {
-    this.setSale(sales.changeQty(this.requireSale(), lineId, qty, this.money()));
-  }
-
-  voidLine(lineId: number): void {
-    this.setSale(sales.voidLine(this.requireSale(), lineId));
-  }
-
-  setDiscount(lineId: number, discount: number): void {
-    this.setSale(sales.setDiscount(this.requireSale(), lineId, discount, this.money()));
-  }
-
-  private tender(codeOrKind: string): Tender {
-    return sales.resolveTender(this.tenders(), codeOrKind);
-  }
+  changeQty = (lineId: number, qty: number): void => this.setSale(sales.changeQty(this.requireSale(), lineId, qty, this.money()));
+  voidLine = (lineId: number): void => this.setSale(sales.voidLine(this.requireSale(), lineId));
+  setDiscount = (lineId: number, discount: number): void => this.setSale(sales.setDiscount(this.requireSale(), lineId, discount, this.money()));
+  private tender = (codeOrKind: string): Tender => sales.resolveTender(this.tenders(), codeOrKind);
 
   addTender(tenderCode: string, amount?: number): CompletedSale | null {
     const tender = this.tender(tenderCode);
@@ -204,8 +182,11 @@ export class TillService implements TillSessionApi {
       money: this.money(),
     });
     // Loyalty rows go in the sale's own record: one write, one fsync (SPEC section 6).
-    const { doc: completed, rows } = this.loyalty.forSale(plain, sale, this.itemOf);
-    this.loyalty.recorded(this.writer.append({ kind: 'sale', operator: this.operator, at: completed.completedAt, doc: completed, rows, entries: this.entries(completed, rows) }));
+    const own = this.loyalty.forSale(plain, sale, this.itemOf);
+    const ext = this.hooks.forSale?.(own.doc, sale) ?? { doc: own.doc, rows: [] };
+    const completed = ext.doc;
+    const rows = [...own.rows, ...ext.rows];
+    this.recorded(this.writer.append({ kind: 'sale', operator: this.operator, at: completed.completedAt, doc: completed, rows, entries: this.entries(completed, rows) }));
     // From here on the sale is recorded: nothing below may make the till offer it again.
     this.writeSlips(completed);
     if (this.durable) {
@@ -234,14 +215,39 @@ export class TillService implements TillSessionApi {
     return entriesFor(doc, rows, { settings: this.store.get('settings'), tenders: this.store.get('tenders') });
   }
 
+  private recorded(rec: JournalRecord): void {
+    this.loyalty.recorded(rec);
+    this.hooks.recorded?.(rec);
+  }
+
   removeTender(index: number): void {
-    this.setSale(sales.removeTender(this.requireSale(), index));
+    const open = this.requireSale();
+    const next = sales.removeTender(open, index);
+    this.void({ sale: open, reason: 'tender-removed', tenders: [open.tenders[index]!], pending: [] });
+    this.setSale(next);
   }
 
   abandon(): void {
-    this.requireSale();
+    const open = this.requireSale();
+    this.void({ sale: open, reason: this.state.resumed ? 'voided' : 'abandoned', tenders: open.tenders, pending: open.authorising ?? [] });
     this.setSale(null, { resumed: false });
   }
+
+  private void(v: VoidRequest): void {
+    const rec = recordVoid(this.writer, this.hooks, this.operator, this.opts.now().toISOString(), v);
+    if (rec) this.store.journals.noteOwn(rec);
+  }
+
+  setHooks(hooks: TillHooks): void {
+    this.hooks = hooks;
+    this.external.resolveUnanswered();
+  }
+
+  // The external provider's side of the sale: till-external.ts.
+  setMember = (member: ExternalMember | null): void => this.external.setMember(member);
+  noteAuthorising = (p: Omit<PendingAuthorisation, 'requestedAt'>): PendingAuthorisation => this.external.noteAuthorising(p);
+  authorised = (key: string, authorisation: string, amount: Cents): CompletedSale | null => this.external.authorised(key, authorisation, amount);
+  dropAuthorising = (key: string, outcome: 'refused' | 'unanswered'): void => this.external.dropAuthorising(key, outcome);
 
   refundable(saleNumber: string): { sale: CompletedSale; lines: RefundableLine[] } {
     this.loyalty.catchUp();
@@ -250,22 +256,9 @@ export class TillService implements TillSessionApi {
   }
 
   private buildRefund(saleNumber: string, lines: RefundRequestLine[] | 'all', tenderCode?: string): { doc: CompletedRefund; rows: unknown[] } {
-    const tender = this.tender(tenderCode ?? 'cash');
-    if (tender.kind === 'account' || tender.kind === 'loyalty') throw unbackedRefundTender(tender);
-    this.loyalty.catchUp();
-    const { sale, prior } = saleForRefund(this.store.journals, saleNumber);
-    const refund = buildRefund({
-      sale,
-      priorRefunds: prior,
-      request: lines,
-      refundNumber: this.writer.documentNumber(),
-      till: this.till,
-      operator: this.operator,
-      completedAt: this.opts.now().toISOString(),
-      tender,
-      cashRounding: this.rounding(),
-    });
-    return this.loyalty.forRefund(refund, sale, prior);
+    return tillRefund({ journals: this.store.journals, loyalty: this.loyalty, hooks: this.hooks, tender: this.tender(tenderCode ?? 'cash'),
+      number: this.writer.documentNumber(), till: this.till, operator: this.operator, at: this.opts.now().toISOString(), cashRounding: this.rounding() },
+    saleNumber, lines);
   }
 
   /** The refund exactly as `refund` would record it now (payout and rounding included); nothing is written. */
@@ -277,7 +270,7 @@ export class TillService implements TillSessionApi {
   refund(saleNumber: string, lines: RefundRequestLine[] | 'all', tenderCode?: string): CompletedRefund {
     return this.store.withStoreLockSync(() => {
       const { doc: refund, rows } = this.buildRefund(saleNumber, lines, tenderCode);
-      this.loyalty.recorded(this.writer.append({ kind: 'refund', operator: this.operator, at: refund.completedAt, doc: refund, rows, entries: this.entries(refund, rows) }));
+      this.recorded(this.writer.append({ kind: 'refund', operator: this.operator, at: refund.completedAt, doc: refund, rows, entries: this.entries(refund, rows) }));
       this.writeSlips(refund);
       this.publish({ last: refund });
       return refund;
@@ -285,7 +278,13 @@ export class TillService implements TillSessionApi {
   }
 
   slipText(doc: CompletedSale | CompletedRefund, width: 40 | 80): string {
-    return renderSlip(doc, this.company(), width);
+    const answer = this.hooks.slipAnswer?.(doc);
+    return renderSlip(doc, this.company(), width, answer ? { loyaltyAnswer: answer } : {});
+  }
+
+  rewriteSlips(doc: CompletedSale | CompletedRefund): void {
+    this.writeSlips(doc);
+    if (this.state.last === doc) this.publish({});
   }
 
   slipPaths(doc: CompletedSale | CompletedRefund): { w40: string; w80: string } {

@@ -1,6 +1,8 @@
 // What the till screen and `tillpoint sell/refund` see of a till session (src/store/till-service.ts).
-import type { CompanyDetails, CompletedRefund, CompletedSale, Item, OpenSale, SaleTotals, Tender } from '../engine/types.js';
+import type { SlipLoyaltyAnswer } from '../engine/slip.js';
+import type { Cents, CompanyDetails, CompletedRefund, CompletedSale, ExternalMember, Item, OpenSale, PendingAuthorisation, SaleTotals, Tender } from '../engine/types.js';
 import type { Debtor } from './documents-types.js';
+import type { JournalRecord, VoidDoc } from './journal-format.js';
 import type { LoyaltyPreview } from './till-loyalty.js';
 
 export type { LoyaltyPreview };
@@ -42,6 +44,35 @@ export interface RefundRequestLine {
 }
 
 /**
+ * What an external loyalty provider's module (Loyalty Plus) adds to a till session. The store
+ * knows nothing of the provider: these put its calls in the rows of the records the till writes.
+ */
+export interface TillHooks {
+  /** The sale as recorded (e.g. with its member) and the extra rows of its record (e.g. the earn call). */
+  forSale?(doc: CompletedSale, open: OpenSale): { doc: CompletedSale; rows: unknown[] };
+  forRefund?(doc: CompletedRefund, sale: CompletedSale): { doc: CompletedRefund; rows: unknown[] };
+  /** The rows of a void record: the reversals of its tenders' and unanswered authorisations. */
+  forVoid?(doc: VoidDoc): unknown[];
+  /** After every record this session wrote, once it is on disk. */
+  recorded?(rec: JournalRecord): void;
+  /** The provider's answer for the slip, once it is in. */
+  slipAnswer?(doc: CompletedSale | CompletedRefund): SlipLoyaltyAnswer | undefined;
+}
+
+/** The external provider's side of a sale in progress (src/store/till-authorisations.ts). */
+export interface TillExternalApi {
+  setHooks(hooks: TillHooks): void;
+  /** Attaches (or with null detaches) the provider's member, starting a sale when none is open. */
+  setMember(member: ExternalMember | null): void;
+  /** Saves the authorisation about to be asked for with the open sale (before the request goes). */
+  noteAuthorising(p: Omit<PendingAuthorisation, 'requestedAt'>): PendingAuthorisation;
+  /** The provider authorised it: the tender is taken (completing the sale when settled). */
+  authorised(key: string, authorisation: string, amount: Cents): CompletedSale | null;
+  /** No tender after all: refused (nothing to undo), or unanswered (recorded for reversal by key). */
+  dropAuthorising(key: string, outcome: 'refused' | 'unanswered'): void;
+}
+
+/**
  * Every method that changes state throws EngineError or StoreError with a message for the cashier
  * and changes nothing when it throws. Listeners fire after every change.
  */
@@ -79,5 +110,7 @@ export interface TillSessionApi {
   slipText(doc: CompletedSale | CompletedRefund, width: 40 | 80): string;
   /** Where the slip files of a document were written. */
   slipPaths(doc: CompletedSale | CompletedRefund): { w40: string; w80: string };
+  /** Writes the slip files again (the provider's answer came after the sale was recorded). */
+  rewriteSlips(doc: CompletedSale | CompletedRefund): void;
   close(): void;
 }

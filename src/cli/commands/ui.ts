@@ -4,6 +4,7 @@ import { onlyOptions, positionalCount, type Invocation } from '../args.js';
 import { UsageError } from '../clock.js';
 import { openCliStore, tillId } from '../open-store.js';
 import type { Store } from '../../store/index.js';
+import type { LoyaltyPlusServices } from '../../integrations/loyaltyplus/services.js';
 
 /** Schedules start once the till is on screen: a catch-up run must not slow the first frame. */
 const JOBS_AFTER_MS = 2000;
@@ -35,11 +36,17 @@ export async function uiCommand(inv: Invocation, now: () => Date): Promise<numbe
     const id = tillId(inv);
     backOffice(store, now);
     const till = inv.values['back-office'] ? null : TillService.open(store, { till: id, operator: 'system', now });
+    let loyaltyPlus: LoyaltyPlusServices | undefined;
     try {
+      // Only a store on Loyalty Plus loads it; a till started before the switch picks it up at its next start.
+      if (store.get('settings').defaults2.loyaltyProvider === 'loyalty-plus') {
+        loyaltyPlus = (await import('../../integrations/loyaltyplus/till/start.js')).startLoyaltyPlus(store, till, { now });
+      }
       const [{ runApp }, { accrueInWorker }] = await Promise.all([import('../../screens/app.js'), import('../../jobs/accrual.js')]);
-      await runApp({ store, till, tillId: id, operator: 'system', accrue: (req, onProgress) => accrueInWorker(store, now, req, { onProgress }) },
-        { stdin: process.stdin, stdout: process.stdout });
+      await runApp({ store, till, tillId: id, operator: 'system', accrue: (req, onProgress) => accrueInWorker(store, now, req, { onProgress }),
+        ...(loyaltyPlus ? { loyaltyPlus } : {}) }, { stdin: process.stdin, stdout: process.stdout });
     } finally {
+      await loyaltyPlus?.close().catch((err: unknown) => store.warn(`Loyalty Plus did not close cleanly: ${(err as Error).message}`));
       till?.close();
     }
     return 0;

@@ -2,8 +2,10 @@
 // it, so the keys a cashier is told about are the keys that work (gemini-cli, lazygit).
 import type { Key, KeyName } from './parse-keys.js';
 
-export type Scope = 'global' | 'menu' | 'pos' | 'tender' | 'refund' | 'slip' | 'form' | 'list' | 'find' | 'dialog';
-export const SCOPES: readonly Scope[] = ['global', 'menu', 'pos', 'tender', 'refund', 'slip', 'form', 'list', 'find', 'dialog'];
+// 'outbox' is a list of calls waiting to be sent: its one action (F8 Retry now) must not reach the
+// hint bar of every master-file list, which is what a 'list' command would do.
+export type Scope = 'global' | 'menu' | 'pos' | 'tender' | 'refund' | 'slip' | 'form' | 'list' | 'find' | 'dialog' | 'outbox';
+export const SCOPES: readonly Scope[] = ['global', 'menu', 'pos', 'tender', 'refund', 'slip', 'form', 'list', 'find', 'dialog', 'outbox'];
 
 export type Command =
   // global
@@ -27,6 +29,8 @@ export type Command =
   | 'receivePayment'
   // lists
   | 'listAdd' | 'listEdit' | 'listDelete' | 'listFind'
+  // the Loyalty Plus outbox
+  | 'retryNow'
   // dialogs
   | 'yes' | 'no';
 
@@ -66,7 +70,7 @@ const chars = (cs: string): KeySpec[] => [...cs].map((c) => ch(c));
 const DIGITS = '0123456789';
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
-const NAV: Scope[] = ['menu', 'list', 'find', 'pos', 'tender', 'refund'];
+const NAV: Scope[] = ['menu', 'list', 'find', 'pos', 'tender', 'refund', 'outbox'];
 const LOYALTY_NOT_BUILT = 'needs the built-in loyalty module (not built yet)';
 
 export const BINDINGS: Binding[] = [
@@ -85,8 +89,8 @@ export const BINDINGS: Binding[] = [
   { command: 'pageUp', keys: [k('pageup')], label: 'PgUp', help: 'Move the selection up one page', scopes: NAV, displayOnScreen: false },
   { command: 'pageDown', keys: [k('pagedown')], label: 'PgDn', help: 'Move the selection down one page', scopes: NAV, displayOnScreen: false },
   // Home/End edit the entry field on the till screens, so they move the selection only here.
-  { command: 'moveFirst', keys: [k('home')], label: 'Home', help: 'Go to the first row', scopes: ['menu', 'list'], displayOnScreen: false },
-  { command: 'moveLast', keys: [k('end')], label: 'End', help: 'Go to the last row', scopes: ['menu', 'list'], displayOnScreen: false },
+  { command: 'moveFirst', keys: [k('home')], label: 'Home', help: 'Go to the first row', scopes: ['menu', 'list', 'outbox'], displayOnScreen: false },
+  { command: 'moveLast', keys: [k('end')], label: 'End', help: 'Go to the last row', scopes: ['menu', 'list', 'outbox'], displayOnScreen: false },
   { command: 'select', keys: [k('enter')], label: 'Open', help: 'Open or choose the selected row', scopes: ['menu', 'find'], displayOnScreen: true },
 
   // Menus.
@@ -168,6 +172,12 @@ export const BINDINGS: Binding[] = [
   { command: 'listEdit', keys: [k('enter')], label: 'Edit', help: 'Edit the selected row', scopes: ['list'], displayOnScreen: true },
   { command: 'listDelete', keys: [k('delete'), k('f8')], label: 'Delete', help: 'Delete the selected row (asks first)', scopes: ['list'], displayOnScreen: true },
   { command: 'listFind', keys: [k('f3'), ch('/')], label: 'Find', help: 'Search the list', scopes: ['list'], displayOnScreen: true },
+
+  // F8 like Delete on a list and Test on a form: the one action of the screen, away from Enter.
+  {
+    command: 'retryNow', keys: [k('f8')], label: 'Retry now', scopes: ['outbox'], displayOnScreen: true,
+    help: 'Send the selected waiting call now, and every call before it (they go in order); asks for the manager PIN',
+  },
 
   // Dialogs (Esc = the global back = cancel).
   { command: 'yes', keys: [ch('y')], label: 'Yes', help: 'Answer yes', scopes: ['dialog'], displayOnScreen: true },

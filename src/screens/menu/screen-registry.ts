@@ -28,6 +28,8 @@ export interface ScreenRegistry {
   updateLoyaltiesAccrued?: ComponentType;
   loyaltyPayouts?: ComponentType;
   loyaltyEnquiry?: ComponentType;
+  // Optional like the Loyalties screens.
+  loyaltyPlusOutbox?: ComponentType;
   journal: ComponentType;
   trialBalance: ComponentType;
 }
@@ -47,6 +49,7 @@ export const screenRegistry: ScreenRegistry = {
   updateLoyaltiesAccrued: later(async () => (await import('../loyalties/update-loyalties-accrued.js')).UpdateLoyaltiesAccruedScreen),
   loyaltyPayouts: later(async () => (await import('../loyalties/loyalty-payouts.js')).LoyaltyPayoutsScreen),
   loyaltyEnquiry: later(async () => (await import('../loyalties/loyalty-enquiry.js')).LoyaltyEnquiryScreen),
+  loyaltyPlusOutbox: later(async () => (await import('../loyaltyplus/outbox-screen.js')).LoyaltyPlusOutboxScreen),
   journal: later(async () => (await import('../ledger/journal.js')).JournalScreen),
   trialBalance: later(async () => (await import('../ledger/trial-balance.js')).TrialBalanceScreen),
 };

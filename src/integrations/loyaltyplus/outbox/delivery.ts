@@ -16,14 +16,26 @@ export async function deliver(client: LoyaltyPlusApi, e: OutboxEntry, signal: Ab
     let answer: unknown;
     if (e.op === 'earn') answer = await client.earn(e.body as EarnRequest, e.id, o);
     else if (e.op === 'refund') answer = await client.refund(e.body as RefundRequest, e.id, o);
-    else {
-      const b = e.body as ReverseBody;
-      answer = await client.reverse(b.authorisation, b.reason, e.id, o);
-    }
+    else answer = await reverse(client, e.body as ReverseBody, e.id, o);
     return { ok: true, answer };
   } catch (err) {
     return { ok: false, ...judge(err) };
   }
+}
+
+async function reverse(client: LoyaltyPlusApi, b: ReverseBody, id: string, o: { signal: AbortSignal }): Promise<unknown> {
+  if ('authorisation' in b) return client.reverse(b.authorisation, b.reason, id, o);
+  let authorisation: string;
+  try {
+    ({ authorisation } = await client.authorise(b.authorise, b.key, o));
+  } catch (err) {
+    // Refused now means it was never applied (an applied one would be answered again as it was).
+    if (err instanceof LoyaltyPlusError && (err.kind === 'refused' || err.kind === 'unknown-account') && err.code !== 'KEY_REUSED') {
+      return { authorisation: null, reversed: false, nothingToReverse: true };
+    }
+    throw err;
+  }
+  return client.reverse(authorisation, b.reason, id, o);
 }
 
 export function judge(err: unknown): { verdict: Verdict; error: AckError } {

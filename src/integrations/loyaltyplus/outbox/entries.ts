@@ -7,7 +7,11 @@ import type { EarnRequest, RefundRequest } from '../types.js';
 
 export type OutboxOp = 'earn' | 'refund' | 'reverse';
 export type ReverseReason = 'abandoned' | 'voided' | 'refund';
-export interface ReverseBody { authorisation: string; reason: ReverseReason }
+/** An authorisation known by its id, or (its answer never came) by the key and body it was asked with. */
+export type ReverseBody =
+  | { authorisation: string; reason: ReverseReason }
+  | { authorise: AuthoriseRequest; key: string; reason: ReverseReason };
+export interface AuthoriseRequest { account: string; sale: string; amount: number }
 
 export interface OutboxEntry {
   kind: 'lp-outbox';
@@ -55,6 +59,17 @@ export function reverseEntry(r: { doc: string; sale: string; authorisation: stri
   return { kind: 'lp-outbox', id: assertKey(`${r.doc}:reverse:${r.authorisation}`), op: 'reverse', body, createdAt: r.at, sale: r.sale };
 }
 
+/**
+ * Reverses an authorisation whose answer never came. Delivery asks for it again with the same key
+ * and body, which the provider answers from its first try if that one arrived (or applies now if
+ * it did not), and then reverses what it names: either way nothing is left authorised.
+ */
+export function cancelEntry(r: { doc: string; sale: string; authorise: AuthoriseRequest; key: string; reason: ReverseReason; at: string }): OutboxEntry {
+  const a = r.authorise;
+  const body: ReverseBody = { authorise: { account: a.account, sale: a.sale, amount: a.amount }, key: r.key, reason: r.reason };
+  return { kind: 'lp-outbox', id: assertKey(`${r.doc}:cancel:${r.key}`), op: 'reverse', body, createdAt: r.at, sale: r.sale };
+}
+
 /** The earn request of a completed sale for a member: every line counts (the provider's rules decide points). */
 export function earnRequestOf(sale: CompletedSale, account: string): EarnRequest {
   return {
@@ -76,7 +91,10 @@ export function isOutboxEntry(row: unknown): row is OutboxEntry {
   if (!isString(row.id) || !KEY.test(row.id) || !isString(row.createdAt) || !isString(row.sale)) return false;
   if (!OPS.includes(row.op as OutboxOp) || !isObject(row.body)) return false;
   const b = row.body;
-  if (row.op === 'reverse') return isString(b.authorisation) && REASONS.includes(b.reason as ReverseReason);
+  if (row.op === 'reverse') {
+    const known = isString(b.authorisation) || (isObject(b.authorise) && isString(b.key) && KEY.test(b.key) && isString(b.authorise.account) && Number.isSafeInteger(b.authorise.amount));
+    return known && REASONS.includes(b.reason as ReverseReason);
+  }
   if (!isString(b.account) || !isString(b.sale) || !isString(b.at) || !Number.isSafeInteger(b.amount)) return false;
   return row.op === 'earn' ? Array.isArray(b.lines) : isString(b.refund);
 }

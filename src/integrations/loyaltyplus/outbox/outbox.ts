@@ -14,12 +14,14 @@ import { fsyncDir } from '../../../store/fs-layer.js';
 import { assertTillId, type JournalRecord } from '../../../store/journal-format.js';
 import { isProcessAlive, lockNow, type HeldLock } from '../../../store/locks.js';
 import type { Store } from '../../../store/store.js';
-import type { FailureKind, LoyaltyPlusApi } from '../types.js';
+import type { LoyaltyPlusApi } from '../types.js';
 import { AckLog, type Ack } from './ack-log.js';
 import { backoffMs, DEFAULT_BACKOFF, deliver, type Backoff } from './delivery.js';
-import type { OutboxEntry, OutboxOp } from './entries.js';
 import { EntryQueue, type Tracked } from './queue.js';
 import { loadState, saveState, type FailedEntry, type OutboxState } from './state.js';
+import { isStale, pendingOf, type OutboxStatus, type PendingEntry } from './views.js';
+
+export type { OutboxStatus, PendingEntry };
 
 export interface OutboxOptions {
   /** The client to use now, or null when Loyalty Plus is not set up (entries then just wait). */
@@ -32,22 +34,7 @@ export interface OutboxOptions {
   random?: () => number;
 }
 
-export interface PendingEntry {
-  id: string;
-  op: OutboxOp;
-  sale: string;
-  createdAt: string;
-  attempts: number;
-  /** When it goes next; entries behind a waiting one wait for it (delivery is in order). */
-  nextAttemptAt: string;
-  lastError?: { kind: FailureKind | 'unexpected'; message: string };
-  /** Older than 24 h: flagged for reconciliation. */
-  stale: boolean;
-}
-
-export interface OutboxStatus { online: boolean; waiting: number; stale: number; failed: number }
-
-const DAY_MS = 24 * 60 * 60 * 1000;
+const ANSWERS_KEPT = 200;
 
 export class Outbox {
   private readonly q: EntryQueue;
@@ -61,6 +48,8 @@ export class Outbox {
   private timer: NodeJS.Timeout | null = null;
   private generation = 0;
   private closed = false;
+  /** The provider's answers to entries delivered by this process, newest last (for the slip). */
+  private readonly answers = new Map<string, unknown>();
 
   private constructor(
     store: Store, readonly till: string, private readonly dir: string,
@@ -141,6 +130,19 @@ export class Outbox {
     this.timer = null;
   }
 
+  /**
+   * Delivers now and waits at most `ms` for the entry's answer; undefined when it did not come
+   * (it waits behind another entry, the provider is offline, or the call failed and backs off).
+   */
+  async awaitDelivery(id: string, ms: number): Promise<unknown> {
+    if (!this.answers.has(id) && this.q.waiting.has(id)) {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<void>((resolve) => { timer = setTimeout(resolve, ms); });
+      await Promise.race([this.deliverDue(), late]).finally(() => clearTimeout(timer));
+    }
+    return this.answers.get(id);
+  }
+
   /** A manager's "retry now": the entry (and, to keep the order, every entry before it) goes at once. */
   retryNow(id?: string): Promise<void> {
     const queue = this.q.ordered();
@@ -153,18 +155,12 @@ export class Outbox {
   }
 
   pending(): PendingEntry[] {
-    const now = this.opts.now().getTime();
-    let blockedUntil = now;
-    return this.q.ordered().map((t) => {
-      blockedUntil = Math.max(blockedUntil, t.nextAttemptAt);
-      const e = t.entry;
-      return {
-        id: e.id, op: e.op, sale: e.sale, createdAt: e.createdAt, attempts: t.attempts,
-        nextAttemptAt: new Date(blockedUntil).toISOString(),
-        ...(t.lastError ? { lastError: { kind: t.lastError.kind, message: t.lastError.message } } : {}),
-        stale: isStale(e, now),
-      };
-    });
+    return pendingOf(this.q.ordered(), this.opts.now().getTime());
+  }
+
+  /** The provider's answer to an entry this process delivered, if it has it. */
+  answerOf(id: string): unknown {
+    return this.answers.get(id);
   }
 
   /** Final refusals, acknowledged as 'failed': they are never retried and wait for reconciliation. */
@@ -247,10 +243,16 @@ export class Outbox {
       return false;
     }
     this.q.remember(ack, t.seq);
+    if (r.ok) this.noteAnswer(e.id, r.answer);
     if (!r.ok) this.warn(`Loyalty Plus refused ${e.op} ${e.id} for sale ${e.sale} for good (${r.error.message}); it will not be retried and needs reconciliation`);
     this.setOnline(true);
     this.emit();
     return true;
+  }
+
+  private noteAnswer(id: string, answer: unknown): void {
+    this.answers.set(id, answer);
+    if (this.answers.size > ANSWERS_KEPT) this.answers.delete(this.answers.keys().next().value!);
   }
 
   private saveIfMoved(): void {
@@ -292,9 +294,4 @@ export class Outbox {
       }
     }
   }
-}
-
-function isStale(e: OutboxEntry, now: number): boolean {
-  const created = Date.parse(e.createdAt);
-  return Number.isFinite(created) && now - created > DAY_MS;
 }

@@ -111,7 +111,7 @@ export class MemberBook {
   earn(body: unknown): Outcome {
     const p = parse(earnSchema, body);
     if (!p.ok) return p.outcome;
-    const m = this.byAccount.get(p.value.account);
+    const m = this.find(p.value.account);
     if (!m) return unknownAccount(p.value.account);
     const points = Math.floor(p.value.amount / CENTS_PER_POINT_EARNED);
     setPoints(m, m.points + points);
@@ -122,7 +122,7 @@ export class MemberBook {
     const p = parse(authoriseSchema, body);
     if (!p.ok) return p.outcome;
     const { account, amount } = p.value;
-    const m = this.byAccount.get(account);
+    const m = this.find(account);
     if (!m) return unknownAccount(account);
     if (amount > m.points) {
       return refusal(409, 'INSUFFICIENT_POINTS', `redemption of ${amount} cents needs ${amount} points; account ${account} has ${m.points}`);
@@ -152,7 +152,7 @@ export class MemberBook {
   refund(body: unknown): Outcome {
     const p = parse(refundSchema, body);
     if (!p.ok) return p.outcome;
-    const m = this.byAccount.get(p.value.account);
+    const m = this.find(p.value.account);
     if (!m) return unknownAccount(p.value.account);
     // Points already redeemed cannot be taken back, so the balance never goes below zero.
     const points = Math.min(Math.floor(p.value.amount / CENTS_PER_POINT_EARNED), m.points);
