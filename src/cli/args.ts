@@ -17,6 +17,8 @@ const OPTIONS = {
   debtor: { type: 'string' },
   kinds: { type: 'string' },
   'zero-unused': { type: 'boolean' },
+  member: { type: 'string' },
+  outage: { type: 'boolean' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -40,6 +42,8 @@ export interface Invocation {
     debtor?: string;
     kinds?: string;
     'zero-unused'?: boolean;
+    member?: string;
+    outage?: boolean;
   };
   given: Set<OptionName>;
 }

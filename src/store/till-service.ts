@@ -202,9 +202,9 @@ export class TillService implements TillSessionApi, TillExternalApi {
   }
 
   /** Slips can be rebuilt from the journal, so a failure here warns instead of failing the sale. */
-  private writeSlips(doc: CompletedSale | CompletedRefund): void {
+  private writeSlips(doc: CompletedSale | CompletedRefund, replace = false): void {
     try {
-      writeSlipFiles(this.store.dir, doc, this.company(), (width) => this.slipText(doc, width));
+      writeSlipFiles(this.store.dir, doc, this.company(), (width) => this.slipText(doc, width), { replace });
     } catch (err) {
       this.store.warn(`slip files for ${docNumberOf(doc)} could not be written: ${(err as Error).message}`);
     }
@@ -283,7 +283,7 @@ export class TillService implements TillSessionApi, TillExternalApi {
   }
 
   rewriteSlips(doc: CompletedSale | CompletedRefund): void {
-    this.writeSlips(doc);
+    this.writeSlips(doc, true);
     if (this.state.last === doc) this.publish({});
   }
 

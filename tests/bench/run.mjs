@@ -9,6 +9,7 @@ import { crc32 } from 'node:zlib';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { loyaltyBench } from './loyalty.mjs';
+import { loyaltyPlusBench } from './loyalty-plus.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bundle = path.join(root, 'dist', 'tillpoint.js');
@@ -102,6 +103,11 @@ function pty(args) {
   return JSON.parse(execFileSync('python3', [driver, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 }));
 }
 
+if (process.env.BENCH_ONLY === 'loyalty-plus') {
+  await loyaltyPlusBench({ root, scratch, tillpoint, log, row, ms, median, pct });
+  for (const r of rows) console.log(JSON.stringify(r));
+  process.exit(0);
+}
 if (process.env.BENCH_ONLY === 'loyalty') {
   loyaltyBench({ scratch, tillpoint, sales: big, debtorCount: Number(process.env.BENCH_DEBTORS ?? 50_000), log, row });
   for (const r of rows) console.log(JSON.stringify(r));
@@ -130,6 +136,7 @@ if (only === 'commit') {
   for (const r of rows) console.log(JSON.stringify(r));
   process.exit(0);
 }
+results.figures.loyaltyPlus = await loyaltyPlusBench({ root, scratch, tillpoint, log, row, ms, median, pct });
 // The till as `npm start` and `npx tillpoint` run it: the bundle's own shebang and its V8 flag.
 log('start-up to first full frame');
 const uiStore = path.join(scratch, 'ui-store');

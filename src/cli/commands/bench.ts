@@ -1,6 +1,6 @@
 // `tillpoint bench commit`: how long a sale commit takes on this PC's disk, measured through the
 // same TillService the till uses. `npm run bench` calls it at several journal sizes.
-import { TillService } from '../../store/till-service.js';
+import { openTill } from '../open-till.js';
 import { onlyOptions, positionalCount, type Invocation } from '../args.js';
 import { Refusal, UsageError } from '../clock.js';
 import { cliStoreDir, openCliStore, tillId } from '../open-store.js';
@@ -10,10 +10,10 @@ function percentile(sorted: number[], p: number): number {
 }
 
 export async function benchCommand(inv: Invocation, now: () => Date): Promise<number> {
-  onlyOptions(inv, ['samples', 'debtor']);
-  positionalCount(inv, 1, 1, 'commit|read|accrue|enquiry --data SCRATCH [--samples N] [--debtor CODE]');
+  onlyOptions(inv, ['samples', 'debtor', 'member', 'outage']);
+  positionalCount(inv, 1, 1, 'commit|read|accrue|enquiry|slip --data SCRATCH [--samples N] [--debtor CODE] [--member NUMBER] [--outage]');
   const what = inv.positionals[0]!;
-  if (!['commit', 'read', 'accrue', 'enquiry'].includes(what)) throw new UsageError('tillpoint bench knows: commit, read, accrue, enquiry');
+  if (!['commit', 'read', 'accrue', 'enquiry', 'slip'].includes(what)) throw new UsageError('tillpoint bench knows: commit, read, accrue, enquiry, slip');
   if (!inv.values.data) throw new UsageError(`bench ${what} may record real sales and postings: give a scratch store with --data`);
   const samples = Number(inv.values.samples ?? 200);
   if (!Number.isInteger(samples) || samples < 1) throw new UsageError('--samples must be a whole number');
@@ -25,16 +25,24 @@ export async function benchCommand(inv: Invocation, now: () => Date): Promise<nu
   }
   const { store } = await openCliStore(inv);
   try {
-    if (what !== 'commit') {
+    if (what === 'read' || what === 'enquiry') {
       const books = await import('./bench-books.js');
       const result = what === 'read' ? books.benchRead(store) : books.benchEnquiry(store, now, inv.values.debtor, samples);
       process.stdout.write(`${JSON.stringify(result)}\n`);
       return 0;
     }
     const openStarted = performance.now();
-    const till = TillService.open(store, { till: tillId(inv), operator: 'system', now });
+    const till = openTill(store, { till: tillId(inv), operator: 'system', now });
     const openMs = performance.now() - openStarted;
     try {
+      if (what === 'slip') {
+        const { benchSlip } = await import('./bench-slip.js');
+        const member = inv.values.member;
+        const r = await benchSlip(store, till, now, { samples, ...(member ? { member } : {}), outage: inv.values.outage === true });
+        process.stdout.write(`${JSON.stringify(r)}
+`);
+        return 0;
+      }
       const codes = store.get('items').items.slice(0, 3).map((i) => i.code);
       if (codes.length === 0) throw new Refusal('the scratch store has no items: run tillpoint init --demo on it first');
       const times: number[] = [];

@@ -1,5 +1,5 @@
 import { formatMoney, parseMoney } from '../../engine/money.js';
-import { TillService } from '../../store/till-service.js';
+import { openTill } from '../open-till.js';
 import { onlyOptions, positionalCount, type Invocation } from '../args.js';
 import { Refusal, UsageError } from '../clock.js';
 import { saleJson } from '../documents-json.js';
@@ -33,7 +33,7 @@ export async function sellCommand(inv: Invocation, now: () => Date): Promise<num
   const { store } = await openCliStore(inv);
   try {
     // The open sale stays in memory: a refused sell leaves nothing behind.
-    const till = TillService.open(store, { till: tillId(inv), operator: 'system', now, durableOpenSale: false });
+    const till = openTill(store, { till: tillId(inv), operator: 'system', now, durableOpenSale: false });
     try {
       // Attached first, as a cashier would: contract prices apply from the first scan.
       if (inv.values.debtor !== undefined) till.attachDebtor(inv.values.debtor);

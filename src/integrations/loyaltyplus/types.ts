@@ -30,7 +30,16 @@ export type FailureKind =
   | 'bad-response' // 2xx with a body that is not what the protocol says
   | 'offline';      // not sent: the provider is marked offline (or not set up), provider.ts
 
+// The client is a bundle of its own (dist/loyalty-plus.js), so its errors are made by a second
+// copy of this class: instanceof goes by a brand in the global symbol registry, not by identity.
+const BRAND = Symbol.for('tillpoint.LoyaltyPlusError');
+
 export class LoyaltyPlusError extends Error {
+  static [Symbol.hasInstance](v: unknown): boolean {
+    return typeof v === 'object' && v !== null && (v as Record<symbol, unknown>)[BRAND] === true;
+  }
+
+  readonly [BRAND] = true;
   override name = 'LoyaltyPlusError';
   constructor(
     readonly kind: FailureKind,

@@ -11,6 +11,9 @@ import type { LoyaltyPlusApi, LoyaltyPlusConfig } from '../types.js';
 import { providerClient } from './provider-client.js';
 import { LoyaltyPlusTill, type TillSession } from './till-flows.js';
 
+/** The slip waits a little past the call's own deadline, so it sees how the call ended. */
+const ANSWER_MARGIN_MS = 250;
+
 export interface StartOptions {
   now: () => Date;
   /** Default 5000: how often the outbox looks for entries due again. */
@@ -47,7 +50,7 @@ export function startLoyaltyPlus(store: Store, session: TillSession | null, o: S
   }
   const box = outbox;
   const till = session && box
-    ? new LoyaltyPlusTill({ session, provider, outbox: box, answerWaitMs: () => (config()?.timeoutSeconds ?? 6) * 1000 })
+    ? new LoyaltyPlusTill({ session, provider, outbox: box, answerWaitMs: () => (config()?.timeoutSeconds ?? 6) * 1000 + ANSWER_MARGIN_MS })
     : null;
   // Back online: what waited goes at once rather than at its next backoff.
   const off = provider.onChange((s) => { if (s === 'online' && box && box.status().waiting > 0) void box.retryNow().catch(() => undefined); });

@@ -6,13 +6,13 @@
 import { randomUUID } from 'node:crypto';
 import type { SlipLoyaltyAnswer } from '../../../engine/slip.js';
 import type { CompletedRefund, CompletedSale, ExternalMember } from '../../../engine/types.js';
-import type { JournalRecord, VoidDoc } from '../../../store/journal-format.js';
+import type { JournalRecord } from '../../../store/journal-format.js';
 import type { TillExternalApi, TillHooks, TillSessionApi } from '../../../store/till-types.js';
-import { cancelEntry, earnEntry, earnRequestOf, refundEntry, refundRequestOf, reverseEntry, type OutboxEntry } from '../outbox/entries.js';
 import type { Outbox } from '../outbox/outbox.js';
 import { meansUnreachable, type LoyaltyPlusProvider } from '../provider.js';
 import { LoyaltyPlusError, type Member } from '../types.js';
 import { checkEnrolment, enrolmentKey, type EnrolFields } from './enrolment.js';
+import { loyaltyPlusRowHooks } from './row-hooks.js';
 
 export type TillSession = TillSessionApi & TillExternalApi;
 
@@ -137,18 +137,7 @@ export class LoyaltyPlusTill {
 
   private hooks(): TillHooks {
     return {
-      forSale: (doc, open) => {
-        if (!open.member) return { doc, rows: [] };
-        const member = { ...open.member };
-        const sale: CompletedSale = { ...doc, member };
-        return { doc: sale, rows: [earnEntry(earnRequestOf(sale, member.account ?? member.number))] };
-      },
-      forRefund: (doc, sale) => {
-        if (!sale.member) return { doc, rows: [] };
-        const refund: CompletedRefund = { ...doc, member: { ...sale.member } };
-        return { doc: refund, rows: [refundEntry(refundRequestOf(refund, sale.member.account ?? sale.member.number))] };
-      },
-      forVoid: (doc) => reversalsOf(doc),
+      ...loyaltyPlusRowHooks(),
       recorded: (rec: JournalRecord) => {
         this.o.outbox.noteRecorded(rec);
         const doc = rec.doc;
@@ -165,12 +154,3 @@ function callId(doc: CompletedSale | CompletedRefund): string {
   return doc.kind === 'sale' ? `${doc.saleNumber}:earn` : `${doc.refundNumber}:refund`;
 }
 
-/** The reversals a void record carries: its authorised tenders by id, the unanswered by key. */
-export function reversalsOf(doc: VoidDoc): OutboxEntry[] {
-  const reason = doc.reason === 'voided' ? 'voided' : 'abandoned';
-  const at = doc.completedAt;
-  const known = doc.tenders.flatMap((t) => (t.authorisation ? [reverseEntry({ doc: doc.number, sale: doc.saleId, authorisation: t.authorisation, reason, at })] : []));
-  const unknown = doc.pending.map((p) => cancelEntry({ doc: doc.number, sale: doc.saleId, key: p.key, reason, at,
-    authorise: { account: p.account, sale: doc.saleId, amount: p.amount } }));
-  return [...known, ...unknown];
-}
