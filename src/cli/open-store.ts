@@ -26,10 +26,10 @@ export function cliStoreDir(inv: Invocation): { dir: string; embedded: boolean; 
   return { ...chosen, exists: fs.existsSync(path.join(chosen.dir, 'settings.json')) };
 }
 
-export async function openCliStore(inv: Invocation, now: Clock = clockFromEnv()): Promise<{ store: Store; created: boolean }> {
+export async function openCliStore(inv: Invocation, now: Clock = clockFromEnv(), o: { stderr?: () => boolean } = {}): Promise<{ store: Store; created: boolean }> {
   const chosen = cliStoreDir(inv);
   const created = !fs.existsSync(path.join(chosen.dir, 'settings.json'));
-  const store = await openStore(chosen.dir, { create: true });
+  const store = await openStore(chosen.dir, { create: true, ...(o.stderr ? { stderr: o.stderr } : {}) });
   // `now` (TILLPOINT_NOW when set) is when the demo debtors' loyalty is switched on.
   if (created && chosen.embedded) await seedDemo(store, now);
   return { store, created };

@@ -7,8 +7,9 @@ const MAX_LOG_BYTES = 5 * 1024 * 1024;
 
 export interface WarnOptions {
   log?: (line: string) => void;
-  /** Default true; tests that provoke warnings on purpose may keep stderr quiet. */
-  stderr?: boolean;
+  /** Default true; tests that provoke warnings on purpose may keep stderr quiet, and the full
+   * screen till asks as each warning comes (stderr would draw over its frame). */
+  stderr?: boolean | (() => boolean);
 }
 
 export function makeWarn(logsDir: string, opts: WarnOptions): (message: string) => void {
@@ -16,7 +17,7 @@ export function makeWarn(logsDir: string, opts: WarnOptions): (message: string) 
   rotateIfLarge(file);
   return (message: string) => {
     const line = `${new Date().toISOString()} [${process.pid}] warning: ${message}`;
-    if (opts.stderr !== false) process.stderr.write(`tillpoint: warning: ${message}\n`);
+    if (typeof opts.stderr === 'function' ? opts.stderr() : opts.stderr !== false) process.stderr.write(`tillpoint: warning: ${message}\n`);
     try {
       fs.mkdirSync(logsDir, { recursive: true });
       fs.appendFileSync(file, `${line}\n`);

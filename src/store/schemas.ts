@@ -254,10 +254,7 @@ const saleLineSchema = z.looseObject({
   barcode: z.string(),
   description: z.string(),
   qty: z.number({ error: 'expected a quantity' }).check(z.refine((q) => Number.isFinite(q), { error: 'expected a quantity' })),
-  unitPrice: cents,
-  taxRate: bp,
-  discount: centsAtLeast0,
-  voided: z.boolean(),
+  unitPrice: cents, taxRate: bp, discount: centsAtLeast0, voided: z.boolean(),
 });
 
 export const openSaleSchema = z.looseObject({

@@ -20,7 +20,7 @@ export interface OpenStoreOptions {
   /** Receives every warning line (they also go to stderr and logs/tillpoint.log). */
   log?: (line: string) => void;
   /** Default true; set false to keep warnings off stderr (they still reach the log). */
-  stderr?: boolean;
+  stderr?: boolean | (() => boolean);
 }
 
 export interface Store {

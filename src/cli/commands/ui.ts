@@ -25,7 +25,9 @@ export async function uiCommand(inv: Invocation, now: () => Date): Promise<numbe
   // Ink reads these at import time and then draws nothing until exit; we are on a real TTY here.
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  const { store } = await openCliStore(inv);
+  // While the full screen is up, warnings go to logs/tillpoint.log only: stderr would draw over it.
+  let onScreen = false;
+  const { store } = await openCliStore(inv, undefined, { stderr: () => !onScreen });
   let jobs: Promise<{ stop(): Promise<void> }> | null = null;
   const timer = setTimeout(() => {
     jobs = startJobs(store, now);
@@ -43,9 +45,11 @@ export async function uiCommand(inv: Invocation, now: () => Date): Promise<numbe
         loyaltyPlus = (await import('../../integrations/loyaltyplus/till/start.js')).startLoyaltyPlus(store, till, { now });
       }
       const [{ runApp }, { accrueInWorker }] = await Promise.all([import('../../screens/app.js'), import('../../jobs/accrual.js')]);
+      onScreen = true;
       await runApp({ store, till, tillId: id, operator: 'system', accrue: (req, onProgress) => accrueInWorker(store, now, req, { onProgress }),
         ...(loyaltyPlus ? { loyaltyPlus } : {}) }, { stdin: process.stdin, stdout: process.stdout });
     } finally {
+      onScreen = false;
       await loyaltyPlus?.close().catch((err: unknown) => store.warn(`Loyalty Plus did not close cleanly: ${(err as Error).message}`));
       till?.close();
     }

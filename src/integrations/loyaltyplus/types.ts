@@ -35,7 +35,7 @@ export type FailureKind =
 const BRAND = Symbol.for('tillpoint.LoyaltyPlusError');
 
 export class LoyaltyPlusError extends Error {
-  static [Symbol.hasInstance](v: unknown): boolean {
+  static override [Symbol.hasInstance](v: unknown): boolean {
     return typeof v === 'object' && v !== null && (v as Record<symbol, unknown>)[BRAND] === true;
   }
 

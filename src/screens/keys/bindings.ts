@@ -71,7 +71,8 @@ const DIGITS = '0123456789';
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 const NAV: Scope[] = ['menu', 'list', 'find', 'pos', 'tender', 'refund', 'outbox'];
-const LOYALTY_NOT_BUILT = 'needs the built-in loyalty module (not built yet)';
+// Loyalty Plus's till keys: the till screen enables them when Loyalty Plus is the provider.
+const LOYALTY_NOT_BUILT = 'needs Loyalty Plus as the provider (Default Settings 2)';
 
 export const BINDINGS: Binding[] = [
   // Global: active on every screen.

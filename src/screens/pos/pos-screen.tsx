@@ -1,35 +1,47 @@
 // Point of Sale: the till screen. Owns the view state (which panel, selection, status message) and
 // the entry buffers, so a half-typed code survives opening Find or Tender and coming back. The sale
 // itself lives in the till session (useApp().till) and arrives through useSyncExternalStore.
-import { useCallback, useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Text } from 'ink';
 import type { CompletedRefund, CompletedSale } from '../../engine/types.js';
+import type { LoyaltyPlusServices } from '../../integrations/loyaltyplus/services.js';
 import type { TillSessionApi } from '../../store/till-types.js';
 import { useApp } from '../app-context.js';
 import { useDispatcher } from '../keys/dispatcher.js';
 import { createEntryBuffer } from '../input/entry-buffer.js';
-import { matches, type Command, type Scope } from '../keys/bindings.js';
+import { BINDINGS, matches, type Command, type Scope } from '../keys/bindings.js';
 import type { Key } from '../keys/parse-keys.js';
 import { Shell, SHELL_CHROME_ROWS } from '../shell/shell.js';
 import { useTerminalSize } from '../shell/terminal-size.js';
 import { DebtorPanel } from './debtor-panel.js';
+import { EnrolPanel, type LoyaltyPhase } from './enrol-panel.js';
 import { FindPanel } from './find-panel.js';
 import { money, moneyFmt, type MoneyFmt } from './format.js';
 import type { PosContext } from './pos-context.js';
 import { docNumber, initialPosView, posReducer, type PosMode, type PosView } from './pos-state.js';
 import { RefundPanel } from './refund-panel.js';
 import { refundHidden, type RefundPhase } from './refund-state.js';
-import { lineRows, SalePanel } from './sale-panel.js';
+import { useLpStatus } from './lp-status.js';
+import { createLpWait } from './lp-wait.js';
+import { MemberPanel } from './member-panel.js';
+import { infoRows, lineRows, SalePanel } from './sale-panel.js';
 import { SlipPanel } from './slip-panel.js';
 import { TenderPanel } from './tender-panel.js';
 import { createViewStore, useViewStore } from './view-store.js';
 
 // Attach debtor is a search overlay like Find item, so it shares Find's keys.
-const SCOPES: Record<PosMode, Scope> = { sale: 'pos', find: 'find', tender: 'tender', refund: 'refund', slip: 'slip', debtor: 'find' };
+// The Loyalty Plus number prompts and menu are small search-like overlays too; enrolment is a form.
+const SCOPES: Record<PosMode, Scope> = {
+  sale: 'pos', find: 'find', tender: 'tender', refund: 'refund', slip: 'slip', debtor: 'find', member: 'find', balance: 'find', loyalty: 'find',
+};
 const NO_HIDE: readonly Command[] = [];
+const LP_KEYS: readonly Command[] = ['loyaltyMember', 'balanceEnquiry', 'loyaltyFunctions'];
+/** Enrolment's fields take Tab/Enter and F10; the form's other keys do nothing there. */
+const ENROL_HIDE: readonly Command[] = BINDINGS.filter((b) => b.scopes.includes('form') && !['accept', 'nextField', 'prevField'].includes(b.command)).map((b) => b.command);
 const CRUMBS: Record<PosMode, string[]> = {
   sale: ['Point of Sale'], find: ['Point of Sale', 'Find Item'], tender: ['Point of Sale', 'Tender'],
   refund: ['Point of Sale', 'Refund'], slip: ['Point of Sale', 'Slip'], debtor: ['Point of Sale', 'Attach Debtor'],
+  member: ['Point of Sale', 'Loyalty Member'], balance: ['Point of Sale', 'Balance Enquiry'], loyalty: ['Point of Sale', 'Loyalty Functions'],
 };
 
 export const RESUMED_MESSAGE = 'The open sale was reopened after a restart: carry on, tender it (F2) or abandon it (Shift+F5)';
@@ -50,7 +62,7 @@ function initialView(till: TillSessionApi): PosView {
 }
 
 export function PosScreen(): ReactNode {
-  const { till } = useApp();
+  const { till, loyaltyPlus } = useApp();
   if (!till) {
     return (
       <Shell breadcrumb={['Point of Sale']} scope="pos" status={{ text: 'This session has no till: start tillpoint with --till T1 to sell', kind: 'error' }}>
@@ -58,10 +70,10 @@ export function PosScreen(): ReactNode {
       </Shell>
     );
   }
-  return <TillScreen till={till} />;
+  return <TillScreen till={till} lpServices={loyaltyPlus} />;
 }
 
-function TillScreen({ till }: { till: TillSessionApi }): ReactNode {
+function TillScreen({ till, lpServices }: { till: TillSessionApi; lpServices: LoyaltyPlusServices | undefined }): ReactNode {
   // The panels size themselves inside the Shell; this is only for the till's listener, which
   // keeps the lines window on the newest line as scans arrive.
   const terminal = useTerminalSize();
@@ -69,11 +81,12 @@ function TillScreen({ till }: { till: TillSessionApi }): ReactNode {
   const state = useSyncExternalStore(till.subscribe, till.getState);
   const [buffers] = useState(() => ({
     entry: createEntryBuffer(), prompt: createEntryBuffer(), amount: createEntryBuffer(),
-    search: createEntryBuffer(), saleNumber: createEntryBuffer(), debtorSearch: createEntryBuffer(),
+    search: createEntryBuffer(), saleNumber: createEntryBuffer(), debtorSearch: createEntryBuffer(), member: createEntryBuffer(),
   }));
   // The refund panel's phase, so the hint bar and help show only the keys of that phase.
   const [refundPhase, setRefundPhase] = useState<RefundPhase>('number');
   const onRefundPhase = useCallback((phase: RefundPhase) => setRefundPhase(phase), []);
+  const [loyaltyPhase, setLoyaltyPhase] = useState<LoyaltyPhase>('menu');
   // Terminal rows, read when the till changes: the debtor row is there or not by then.
   const rowsRef = useRef(terminal.rows - SHELL_CHROME_ROWS);
   rowsRef.current = terminal.rows - SHELL_CHROME_ROWS;
@@ -83,7 +96,7 @@ function TillScreen({ till }: { till: TillSessionApi }): ReactNode {
   useLayoutEffect(() => {
     const sync = (): void => {
       const s = till.getState();
-      view.dispatch({ type: 'linesChanged', count: s.sale?.lines.length ?? 0, rows: lineRows(rowsRef.current, Boolean(s.loyalty)) });
+      view.dispatch({ type: 'linesChanged', count: s.sale?.lines.length ?? 0, rows: lineRows(rowsRef.current, infoRows(s)) });
       if (s.last && docNumber(s.last) !== view.get().slipDoc) {
         view.dispatch({ type: 'showSlip', doc: docNumber(s.last) });
         view.dispatch({ type: 'message', text: `${completedText(s.last, moneyFmt(till.company()))}. Any key starts the next sale`, tone: 'success' });
@@ -95,14 +108,19 @@ function TillScreen({ till }: { till: TillSessionApi }): ReactNode {
     return till.subscribe(sync);
   }, [till, view]);
 
+  const dispatcher = useDispatcher();
   const [ctx] = useState<PosContext>(() => ({
     till, view, fmt: moneyFmt(till.company()),
     say: (text, tone = 'info') => view.dispatch({ type: 'message', text, tone }),
+    lp: lpServices?.till ?? null,
+    wait: createLpWait(dispatcher),
   }));
+  const waiting = useSyncExternalStore(ctx.wait.subscribe, ctx.wait.get);
+  useEffect(() => () => ctx.wait.dispose(), [ctx]);
+  const lpStatus = useLpStatus(lpServices);
   // Company Details may change in the back office while the till runs.
   ctx.fmt = moneyFmt(till.company());
 
-  const dispatcher = useDispatcher();
   const leaveSlip = (key: Key): void => {
     view.dispatch({ type: 'open', mode: 'sale' });
     view.dispatch({ type: 'message', text: till.getState().sale ? 'Back to the open sale' : 'Next sale: scan or type an item code' });
@@ -118,6 +136,10 @@ function TillScreen({ till }: { till: TillSessionApi }): ReactNode {
     body = <SlipPanel key={docNumber(state.last)} ctx={ctx} doc={state.last} onDone={leaveSlip} />;
   } else if (v.mode === 'tender' && state.sale) {
     body = <TenderPanel ctx={ctx} amountBuffer={buffers.amount} />;
+  } else if (v.mode === 'member' || v.mode === 'balance') {
+    body = <MemberPanel key={v.mode} ctx={ctx} buffer={buffers.member} purpose={v.mode === 'member' ? 'attach' : 'balance'} />;
+  } else if (v.mode === 'loyalty') {
+    body = <EnrolPanel ctx={ctx} onPhase={setLoyaltyPhase} />;
   } else if (v.mode === 'debtor') {
     body = <DebtorPanel ctx={ctx} search={buffers.debtorSearch} />;
   } else if (v.mode === 'find') {
@@ -128,6 +150,12 @@ function TillScreen({ till }: { till: TillSessionApi }): ReactNode {
     body = <SalePanel ctx={ctx} entry={buffers.entry} prompt={buffers.prompt} />;
   }
   const status = v.message ? { text: v.message.text, kind: v.message.tone === 'error' ? 'error' as const : 'info' as const } : undefined;
-  const hide = v.mode === 'refund' ? refundHidden(refundPhase) : NO_HIDE;
-  return <Shell breadcrumb={CRUMBS[v.mode]} scope={SCOPES[v.mode]} hide={hide} status={status}>{body}</Shell>;
+  const enrolling = v.mode === 'loyalty' && loyaltyPhase === 'enrol';
+  const hide = v.mode === 'refund' ? refundHidden(refundPhase) : enrolling ? ENROL_HIDE : NO_HIDE;
+  const crumbs = enrolling ? [...CRUMBS.loyalty, 'Enrol Member'] : CRUMBS[v.mode];
+  return (
+    <Shell breadcrumb={crumbs} scope={enrolling ? 'form' : SCOPES[v.mode]} hide={hide} enable={lpServices?.till ? LP_KEYS : NO_HIDE} status={status} busy={waiting ?? undefined} aside={lpStatus}>
+      {body}
+    </Shell>
+  );
 }

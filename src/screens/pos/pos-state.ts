@@ -2,7 +2,8 @@
 // the till session and arrives through useSyncExternalStore). A plain reducer, tested without Ink.
 import { moveSelection, windowStart } from './window.js';
 
-export type PosMode = 'sale' | 'find' | 'tender' | 'refund' | 'slip' | 'debtor';
+// member: F7 attach or detach a Loyalty Plus member; balance: F8 asks for a number; loyalty: F12.
+export type PosMode = 'sale' | 'find' | 'tender' | 'refund' | 'slip' | 'debtor' | 'member' | 'balance' | 'loyalty';
 
 /** A question asked in the entry row; the entry's Enter answers it instead of scanning. */
 export type PosPrompt =

@@ -13,8 +13,10 @@ import { useEntryField } from '../input/use-entry-field.js';
 import { useContentSize } from '../shell/terminal-size.js';
 import { parseQty, parseScanEntry } from './entry.js';
 import { debtorSummary } from './debtor-panel.js';
+import { memberSummary } from './lp-status.js';
+import { enquire } from './member-panel.js';
 import { amount, money } from './format.js';
-import { errorText, type PosContext } from './pos-context.js';
+import { errorText, LP_NOT_PROVIDER, type PosContext } from './pos-context.js';
 import type { PosPrompt } from './pos-state.js';
 import { SaleLinesView } from './sale-lines-view.js';
 import { TotalsBox, TOTALS_ROWS } from './totals-box.js';
@@ -27,10 +29,16 @@ export interface SalePanelProps {
 
 /**
  * Rows the lines window gets: what is left after the header, the totals box and the entry row,
- * and the debtor row while a debtor is attached.
+ * and the debtor row and the Loyalty Plus member row while they are there (true = one row).
  */
-export function lineRows(rows: number, debtorRow = false): number {
-  return Math.max(rows - 1 - TOTALS_ROWS - 1 - (debtorRow ? 1 : 0), 1);
+export function lineRows(rows: number, extraRows: boolean | number = false): number {
+  const extra = typeof extraRows === 'number' ? extraRows : extraRows ? 1 : 0;
+  return Math.max(rows - 1 - TOTALS_ROWS - 1 - extra, 1);
+}
+
+/** The rows above the totals box: the debtor's and the Loyalty Plus member's. */
+export function infoRows(s: { loyalty?: unknown; sale: { member?: unknown } | null }): number {
+  return (s.loyalty ? 1 : 0) + (s.sale?.member ? 1 : 0);
 }
 
 function promptLabel(p: PosPrompt): string {
@@ -45,7 +53,7 @@ export function SalePanel({ ctx, entry, prompt }: SalePanelProps): ReactNode {
   const confirm = useConfirm();
   const state = useSyncExternalStore(till.subscribe, till.getState);
   const v = useSyncExternalStore(view.subscribe, view.get);
-  const listRows = lineRows(rows, Boolean(state.loyalty));
+  const listRows = lineRows(rows, infoRows(state));
 
   /** The selected line now (not at the last render: a burst may have just added one). */
   const selectedLine = (): SaleLine | undefined => till.getState().sale?.lines[view.get().selected];
@@ -121,6 +129,14 @@ export function SalePanel({ ctx, entry, prompt }: SalePanelProps): ReactNode {
       else say('Nothing to tender: scan an item first', 'error');
     } else if (matches(key, 'findItem')) view.dispatch({ type: 'open', mode: 'find' });
     else if (matches(key, 'attachDebtor')) view.dispatch({ type: 'open', mode: 'debtor' });
+    else if (matches(key, 'loyaltyMember') || matches(key, 'balanceEnquiry') || matches(key, 'loyaltyFunctions')) {
+      // Refused here with the reason that applies to this till, rather than the table's generic one.
+      if (!ctx.lp) say(LP_NOT_PROVIDER, 'error');
+      else if (matches(key, 'loyaltyMember')) view.dispatch({ type: 'open', mode: 'member' });
+      else if (matches(key, 'loyaltyFunctions')) view.dispatch({ type: 'open', mode: 'loyalty' });
+      else if (till.getState().sale?.member) enquire(ctx, undefined);
+      else view.dispatch({ type: 'open', mode: 'balance' });
+    }
     else if (matches(key, 'refund')) view.dispatch({ type: 'open', mode: 'refund' });
     else if (matches(key, 'abandonSale')) abandon();
     else if (matches(key, 'reprint')) {
@@ -192,6 +208,7 @@ export function SalePanel({ ctx, entry, prompt }: SalePanelProps): ReactNode {
       <SaleLinesView lines={lines} selected={v.selected} listStart={v.listStart} rows={listRows} columns={columns} fmt={fmt} />
       <Box flexGrow={1} />
       {state.loyalty ? <Text wrap="truncate">{debtorSummary(state.loyalty, (c) => money(c, fmt))}</Text> : null}
+      {state.sale?.member ? <Text wrap="truncate">{memberSummary(state.sale.member)}</Text> : null}
       <TotalsBox lines={lines} totals={state.totals} fmt={fmt} columns={columns} />
       <Box height={1} overflow="hidden">
         {v.prompt

@@ -12,7 +12,7 @@ import { useEntryField } from '../input/use-entry-field.js';
 import { useContentSize } from '../shell/terminal-size.js';
 import { useTheme } from '../theme.js';
 import { fit, money } from './format.js';
-import { errorText, type PosContext } from './pos-context.js';
+import { errorText, LP_NOT_PROVIDER, type PosContext } from './pos-context.js';
 import { dueOnTender, initialTenderView, tenderForKey, tenderHotKeys, tenderReducer } from './tender-state.js';
 import { createViewStore, useViewStore } from './view-store.js';
 import { visibleWindow } from './window.js';
@@ -28,7 +28,7 @@ const TAKEN_ROWS = 4;
 export function TenderPanel({ ctx, amountBuffer }: TenderPanelProps): ReactNode {
   // Inside the Shell: the rows and columns it leaves for content.
   const { rows, columns } = useContentSize();
-  const { till, view, say, fmt } = ctx;
+  const { till, view, say, fmt, wait } = ctx;
   const theme = useTheme();
   const state = useSyncExternalStore(till.subscribe, till.getState);
   const [tv, store] = useViewStore(() => createViewStore(tenderReducer, initialTenderView), (s) => s.phase);
@@ -103,14 +103,24 @@ export function TenderPanel({ ctx, amountBuffer }: TenderPanelProps): ReactNode 
     onSubmit(value) {
       const tender = tenders[store.get().selected];
       if (!tender) return;
-      try {
-        const cents = value.trim() === '' ? undefined : parseMoney(value, fmt.decimals);
-        const done = till.addTender(tender.code, cents);
+      const taken = (done: unknown): void => {
         amountBuffer.clear();
         if (done) return; // the screen shows the slip (the till's listener sees the completed sale)
         store.dispatch({ type: 'back' });
         const left = till.getState().totals;
         say(`Took ${money(till.getState().sale?.tenders.at(-1)?.amount ?? 0, fmt)} on ${tender.name}: ${money(left?.due ?? 0, fmt)} still due`, 'success');
+      };
+      try {
+        const cents = value.trim() === '' ? undefined : parseMoney(value, fmt.decimals);
+        if (!tender.useLoyaltyPlus) return taken(till.addTender(tender.code, cents));
+        const { lp } = ctx;
+        if (!lp) return say(`${tender.name}: ${LP_NOT_PROVIDER}`, 'error');
+        // Authorised by the service before it is taken; the amount stays for another try on failure.
+        wait.run('Authorising Loyalty Plus…', (signal) => lp.tender(tender.code, cents, { signal }), (o) => {
+          if (o.ok) taken(o.value);
+          else if (o.cancelled) say(`Cancelled: ${tender.name} not taken (an authorisation already made is reversed)`);
+          else say(errorText(o.error), 'error');
+        });
       } catch (err) {
         // Nothing changed (short of the engine's rules): the amount stays for correcting.
         say(errorText(err), 'error');

@@ -11,12 +11,12 @@ export interface HelpRow {
   text: string;
 }
 
-/** The help rows of a scope: disabled commands say why instead of what; `hide` leaves out
- * commands this screen does not have. */
-export function helpRows(scope: Scope, hide: readonly Command[] = []): HelpRow[] {
+/** The help rows of a scope: disabled commands say why instead of what, unless this screen
+ * `enable`s them; `hide` leaves out commands this screen does not have. */
+export function helpRows(scope: Scope, hide: readonly Command[] = [], enable: readonly Command[] = []): HelpRow[] {
   return bindingsFor(scope, hide).map((b) => ({
     keys: keysLabel(b),
-    text: b.disabledReason ?? `${b.label}: ${b.help}`,
+    text: (enable.includes(b.command) ? undefined : b.disabledReason) ?? `${b.label}: ${b.help}`,
   }));
 }
 
@@ -27,6 +27,8 @@ export interface HelpOverlayProps {
   columns: number;
   /** Commands of the scope this screen does not have (see Shell's hide). */
   hide?: readonly Command[];
+  /** Reserved commands this screen does have (see Shell's enable). */
+  enable?: readonly Command[];
   onClose(): void;
 }
 
@@ -66,10 +68,10 @@ export function helpLines(rows: readonly HelpRow[], columns: number): HelpLine[]
   return rows.flatMap((r, row) => wrapText(r.text, columns - KEYS_WIDTH).map((text, i) => ({ keys: i === 0 ? r.keys : '', text, row })));
 }
 
-export function HelpOverlay({ scope, title, rows, columns, hide = [], onClose }: HelpOverlayProps): ReactNode {
+export function HelpOverlay({ scope, title, rows, columns, hide = [], enable = [], onClose }: HelpOverlayProps): ReactNode {
   const theme = useTheme();
   // Long help is wrapped onto the following lines (never cut), then windowed to the rows there are.
-  const all = helpLines(helpRows(scope, hide), columns);
+  const all = helpLines(helpRows(scope, hide, enable), columns);
   // Title line and footer line take two rows.
   const room = Math.max(1, rows - 2);
   const maxTop = Math.max(0, all.length - room);

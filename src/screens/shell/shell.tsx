@@ -20,10 +20,17 @@ export interface ShellProps {
   /** Commands of the scope this screen does not have (a form without a Test): left out of the
    * hint bar and F1 help, so neither offers a key that does nothing here. */
   hide?: readonly Command[] | undefined;
+  /** Reserved commands (with a disabledReason) that this screen has: their keys reach it and help shows what they do. */
+  enable?: readonly Command[] | undefined;
   /** A message for the status line; a string is info, { kind: 'error' } gets the `!` mark. */
   status?: string | StatusMessage | undefined;
   /** A dialog of the screen's own, drawn in place of the content (the content stays mounted). */
   overlay?: ReactNode;
+  /** A call of the screen's own that keys must be able to cancel (the dispatcher's busy state
+   * buffers Esc too): its spinner label, shown like the app's. */
+  busy?: string | undefined;
+  /** A short state shown left of the till and operator (the till's "LP online"). */
+  aside?: string | undefined;
   children?: ReactNode;
 }
 
@@ -38,7 +45,7 @@ export function tooSmallText(columns: number, rows: number): string {
   return `Terminal too small (needs ${MIN_COLUMNS}x${MIN_ROWS}, this is ${columns}x${rows})`;
 }
 
-export function Shell({ breadcrumb, scope, hide = NONE, status, overlay, children }: ShellProps): ReactNode {
+export function Shell({ breadcrumb, scope, hide = NONE, enable = NONE, status, overlay, busy: ownBusy, aside, children }: ShellProps): ReactNode {
   const theme = useTheme();
   const { columns, rows } = useTerminalSize();
   const nav = useContext(NavigationContext);
@@ -58,7 +65,7 @@ export function Shell({ breadcrumb, scope, hide = NONE, status, overlay, childre
       return true;
     }
     const b = commandFor(key, scope);
-    if (b?.disabledReason && !hide.includes(b.command)) {
+    if (b?.disabledReason && !hide.includes(b.command) && !enable.includes(b.command)) {
       setNotice({ text: b.disabledReason, kind: 'info' });
       return true;
     }
@@ -71,11 +78,11 @@ export function Shell({ breadcrumb, scope, hide = NONE, status, overlay, childre
   const small = columns < MIN_COLUMNS || rows < MIN_ROWS;
   const inner = { rows: rows - SHELL_CHROME_ROWS, columns: columns - SHELL_CHROME_COLUMNS };
   const crumb = ['Main Menu', ...path].join(` ${theme.marks.separator} `);
-  const who = app ? `${app.till ? `Till ${app.tillId}` : 'Back office'} | ${app.operator}` : '';
+  const who = [aside, app ? `${app.till ? `Till ${app.tillId}` : 'Back office'} | ${app.operator}` : undefined].filter(Boolean).join(' | ');
   const crumbWidth = columns - (who ? who.length + 2 : 0);
   const message = typeof status === 'string' ? { text: status, kind: 'info' as const } : status;
   let body: ReactNode = null;
-  if (helpOpen) body = <HelpOverlay scope={scope} hide={hide} title={title} rows={inner.rows} columns={inner.columns} onClose={() => setHelpOpen(false)} />;
+  if (helpOpen) body = <HelpOverlay scope={scope} hide={hide} enable={enable} title={title} rows={inner.rows} columns={inner.columns} onClose={() => setHelpOpen(false)} />;
   else if (appOverlay) body = appOverlay;
   else if (overlay) body = overlay;
 
@@ -106,7 +113,7 @@ export function Shell({ breadcrumb, scope, hide = NONE, status, overlay, childre
           ) : null}
         </ContentSizeContext.Provider>
       </Box>
-      {small ? null : <StatusLine width={columns} message={notice ?? message} busyLabel={busy?.label} />}
+      {small ? null : <StatusLine width={columns} message={notice ?? message} busyLabel={busy?.label ?? ownBusy} />}
       {small ? null : !helpOpen && appOverlay ? <HintBar scope="dialog" width={columns} /> : <HintBar scope={scope} hide={hide} width={columns} />}
     </Box>
   );

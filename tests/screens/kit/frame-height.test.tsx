@@ -22,7 +22,7 @@ describe('no frame is taller (or wider) than the terminal', () => {
     await view.waitFor('Point of Sale');
     const tour: [string, string | ((f: string) => boolean)][] = [
       [F1, 'Help: Main Menu'], [PGDN, 'Help'], [ESC, '> Point of Sale'],
-      ['p', 'POS SCREEN'], [`6001000000011${ENTER}`, 'lines 1'], [F7, 'needs the built-in'], [F1, 'Help: Point of Sale'],
+      ['p', 'POS SCREEN'], [`6001000000011${ENTER}`, 'lines 1'], [F7, 'needs Loyalty Plus'], [F1, 'Help: Point of Sale'],
       [PGDN, 'of '], [ESC, 'POS SCREEN'], [`nosuchcode${ENTER}`, '!'], [CTRL_C, 'Quit tillpoint?'], ['n', 'POS SCREEN'], [ESC, (f) => f.includes('> Point of Sale') && !f.includes('POS SCREEN')],
       ['d', 'DEBTOR LIST'], [ESC, (f) => f.includes('> Debtors') && !f.includes('DEBTOR LIST')],
       ['i', 'ITEM LIST'], [ESC, (f) => f.includes('> Inventory') && !f.includes('ITEM LIST')],

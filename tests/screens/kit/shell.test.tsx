@@ -55,7 +55,7 @@ describe('<Shell>', () => {
     expect(f).toContain('F5 / Del');
     expect(f).toContain('Shift+F5 / Ctrl+X');
     // A reserved key explains why it does nothing yet; F11 (built) shows its help instead.
-    expect(f).toContain('Loyalty: needs the built-in loyalty module');
+    expect(f).toContain('Loyalty: needs Loyalty Plus as the provider');
     expect(f).toContain('Debtor: Attach a debtor');
     await view.write(ESC);
     await view.waitFor((x) => x.includes('SALE') && !x.includes('Help: Point'));
@@ -89,9 +89,9 @@ describe('<Shell>', () => {
   it('a reserved key explains why it is disabled, until the next key', async () => {
     view = await render(<Shell scope="pos"><Text>SALE</Text></Shell>);
     await view.write(F7);
-    await view.waitFor('Loyalty: needs the built-in loyalty module');
+    await view.waitFor('Loyalty: needs Loyalty Plus as the provider');
     await view.write('x');
-    await view.waitFor((f) => !f.includes('needs the built-in'));
+    await view.waitFor((f) => !f.includes('needs Loyalty Plus'));
   });
 
   it('below 80x24 shows only the too-small message, and recovers on resize', async () => {

@@ -1,7 +1,9 @@
 // `npm run simulator`: the Loyalty Plus simulator with demo members, for trying the till's setup
 // screen and the outbox by hand. stdout gets exactly one line, the URL, so a script can read it;
 // the CA file (setup's CA file) goes to stderr. The secrets are never printed.
+import fs from 'node:fs';
 import type { Member } from '../types.js';
+import { makeCertificates, type SimulatorCertificates } from './certs.js';
 import { startSimulator } from './server.js';
 
 const DEMO_MEMBERS: Member[] = [
@@ -20,8 +22,19 @@ function port(text: string | undefined): number {
   return n;
 }
 
+/** LP_TLS_FILE: keeps the certificates there and reuses them, so a restart keeps the same CA. */
+async function certificates(file: string | undefined): Promise<SimulatorCertificates | undefined> {
+  if (!file) return undefined;
+  if (fs.existsSync(file)) return JSON.parse(fs.readFileSync(file, 'utf8')) as SimulatorCertificates;
+  const made = await makeCertificates();
+  fs.writeFileSync(file, JSON.stringify(made), { mode: 0o600 });
+  return made;
+}
+
 const env = process.env;
+const certs = await certificates(env.LP_TLS_FILE);
 const sim = await startSimulator({
+  ...(certs ? { certificates: certs } : {}),
   port: port(env.LP_PORT),
   partnerId: env.LP_PARTNER || 'DEMO-PARTNER',
   terminalId: env.LP_TERMINAL || 'T1',

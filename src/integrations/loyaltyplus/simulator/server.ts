@@ -10,7 +10,7 @@ import path from 'node:path';
 import { HEADERS, REPLAY_WINDOW_S, signatureMatches } from '../signature.js';
 import type { Member } from '../types.js';
 import { MemberBook, OPERATION_NAMES, refusal, type OperationName, type Outcome } from './book.js';
-import { makeCertificates } from './certs.js';
+import { makeCertificates, type SimulatorCertificates } from './certs.js';
 import { FAULTS_ALLOWED, FaultPlan, parseFaults, type Faults } from './faults.js';
 import { decode, json, parseJson, readBody, send, TOO_LARGE, type Answer } from './http.js';
 import { IdempotencyStore, type Scope } from './idempotency.js';
@@ -30,6 +30,8 @@ export interface SimulatorOptions {
   members?: Member[];
   /** The service's clock, for the replay window. */
   now?: () => Date;
+  /** The same certificates as an earlier run (a service restarted keeps its certificate); default fresh ones. */
+  certificates?: SimulatorCertificates;
 }
 
 export interface RunningSimulator {
@@ -63,7 +65,7 @@ interface Request {
 export async function startSimulator(o: SimulatorOptions): Promise<RunningSimulator> {
   const host = o.host ?? '127.0.0.1';
   const now = o.now ?? (() => new Date());
-  const certs = await makeCertificates();
+  const certs = o.certificates ?? await makeCertificates();
   const dir = await mkdtemp(path.join(tmpdir(), 'tillpoint-lp-sim-'));
   const caFile = path.join(dir, 'ca.pem');
   await writeFile(caFile, certs.caPem);
