@@ -86,6 +86,6 @@ export class TillExternal {
 
   private dropPending(open: OpenSale, pending: readonly PendingAuthorisation[]): void {
     this.c.void({ sale: open, reason: 'uncertain', tenders: [], pending });
-    this.c.setSale(applyVoid(open, { reason: 'uncertain', tenders: [], pending: [...pending] }));
+    this.c.setSale(applyVoid(open, { reason: 'uncertain', tenders: [], pending }));
   }
 }

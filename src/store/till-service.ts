@@ -235,7 +235,7 @@ export class TillService implements TillSessionApi, TillExternalApi {
 
   private void(v: VoidRequest): void {
     const rec = recordVoid(this.writer, this.hooks, this.operator, this.opts.now().toISOString(), v);
-    if (rec) this.store.journals.noteOwn(rec);
+    if (rec) this.recorded(rec);
   }
 
   setHooks(hooks: TillHooks): void {

@@ -26,9 +26,7 @@ export function recordVoid(writer: TillJournalWriter, hooks: TillHooks, operator
     reason: v.reason, tenders: tenders.map((t) => ({ ...t })), pending: v.pending.map((p) => ({ ...p })),
   };
   const rows = hooks.forVoid?.(doc) ?? [];
-  const rec = writer.append({ kind: 'void', operator, at, doc, rows, entries: [] });
-  hooks.recorded?.(rec);
-  return rec;
+  return writer.append({ kind: 'void', operator, at, doc, rows, entries: [] });
 }
 
 /** The till's last record when it is a void of open sale `saleId`. */
@@ -42,10 +40,10 @@ export function lastVoidOf(journals: JournalReader, till: string, lastSeq: numbe
  * The open sale as it is once the void took effect: gone for an abandoned or voided sale;
  * without the voided tenders and unanswered authorisations otherwise.
  */
-export function applyVoid(sale: OpenSale, v: Pick<VoidDoc, 'reason' | 'tenders' | 'pending'>): OpenSale | null {
+export function applyVoid(sale: OpenSale, v: { reason: VoidDoc['reason']; tenders: readonly TenderTaken[]; pending: readonly PendingAuthorisation[] }): OpenSale | null {
   if (v.reason === 'abandoned' || v.reason === 'voided') return null;
   const gone = new Set(v.tenders.map((t) => t.authorisation));
-  const keys = new Set((v.pending ?? []).map((p) => p.key));
+  const keys = new Set(v.pending.map((p) => p.key));
   const tenders = sale.tenders.filter((t) => t.authorisation === undefined || !gone.has(t.authorisation));
   const authorising = (sale.authorising ?? []).filter((p) => !keys.has(p.key));
   const next: OpenSale = { ...sale, tenders };
