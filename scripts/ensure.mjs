@@ -48,7 +48,7 @@ if (!installed || installed < mtime(path.join(root, 'package-lock.json'))) {
 
 const bundle = path.join(root, 'dist', 'tillpoint.js');
 const sources = Math.max(newestUnder(path.join(root, 'src')), mtime(path.join(root, 'package-lock.json')), mtime(path.join(root, 'scripts', 'build.mjs')));
-if (Math.min(mtime(bundle), ...['accrual-job.js', 'simulator.js', 'loyalty-plus.js'].map((f) => mtime(path.join(root, 'dist', f)))) < sources) {
+if (Math.min(mtime(bundle), ...['accrual-job.js', 'simulator.js', 'loyalty-plus.js', 'sftp.js', 'upload-job.js'].map((f) => mtime(path.join(root, 'dist', f)))) < sources) {
   if (!run(process.execPath, [path.join(root, 'scripts', 'build.mjs')])) fail('the build failed; see the messages above');
 }
 
@@ -63,7 +63,8 @@ try {
 }
 
 if (forTests) {
-  const tools = [{ bin: 'tmux', pkg: 'tmux' }];
+  // sshd for the SFTP tests' loopback server; sftp (OpenSSH's client) is the upload bench's baseline.
+  const tools = [{ bin: 'tmux', pkg: 'tmux' }, { bin: '/usr/sbin/sshd', pkg: 'openssh-server' }, { bin: 'sftp', pkg: 'openssh-client' }];
   const missing = tools.filter((t) => !run('sh', ['-c', `command -v ${t.bin}`], true));
   if (missing.length) {
     const pkgs = missing.map((t) => t.pkg);

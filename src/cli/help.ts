@@ -14,6 +14,10 @@ Usage:
   tillpoint loyalty DEBTOR [--json]            a debtor's loyalty balances and rows
   tillpoint accrue [--kinds K,...] [--zero-unused] [--json]
                                                Accrue Loyalties: post ended periods' credits
+  tillpoint upload [--json]                    Loyalty Plus sales uploads: one run now (SFTP)
+  tillpoint loyalty-tables backup [--out DIR] | list [--json]
+                                               Backup Loyalty tables; the backups taken
+  tillpoint restore BACKUP [--json]            put back what a backup holds (checksums first)
   tillpoint bench commit --data SCRATCH        measure sale commits on this PC's disk
 
 Options:
@@ -74,6 +78,30 @@ export const COMMAND_HELP: Record<string, string> = {
   quarterly-payment (default all). --zero-unused first writes back Available left from earlier
   periods. Repeating a run posts nothing more. JSON: runId, considered, debtors, posted,
   journalCredited, zeroed (cents), documents.`,
+  upload: `tillpoint upload [--json] [--data DIR]
+  One Loyalty Plus sales upload run now, as the scheduled event IQEvent_LoyaltyPlus_Sales runs it:
+  the loyalty sales and refunds not yet uploaded, one CSV file per till, to the chosen SFTP account's
+  Upload Path (LoyaltyPlus Loyalty Uploads > Setup). Batches a stopped run left are finished first;
+  nothing already on the server is sent again. Exit 1 with the reason when it is not set up, the
+  server refuses or stays unreachable after retries (files sent before that stay sent).
+  JSON: batches, sales, bytes, foundOnServer, tills (till, batches, sales, bytes, files).`,
+  'loyalty-tables': `tillpoint loyalty-tables backup [--out DIR] [--json] [--data DIR]
+tillpoint loyalty-tables list [--json] [--data DIR]
+  backup: Backup Loyalty tables (Utilities > Data): the current loyalty rows, each debtor's five
+  balances, each till's loyalty sales and the upload records, into --out (a new or empty folder)
+  or backups/loyalty-YYYYMMDD-HHMMSS (store time), with manifest.json (a sha256 per file) written
+  last. JSON: dir, manifest. list: every backup with its time and whether it still holds exactly
+  the current data (the only kind Delete Loyalty tables accepts). JSON: dir, takenAt, epochId,
+  matchesCurrent. Deleting the tables is done on the Delete Loyalty tables screen.`,
+  restore: `tillpoint restore BACKUP [--json] [--data DIR]
+  Restores what the backup's manifest says it holds, after checking every file's checksum and that
+  the backup is of this store (nothing changes when a check fails). Today that is a Loyalty tables
+  backup (Utilities > Data > Backup Loyalty tables, or the archive Delete Loyalty tables leaves):
+  its loyalty epoch becomes current again, so the loyalty rows, balances and per-till loyalty
+  sales are those of the backup (plus anything sold since), the write-offs of the deletes since
+  are reversed on the ledger, and its upload records are put back. A whole-store backup is a later
+  kind; a kind this tillpoint does not know is refused. A backup of the tables already current is
+  refused. JSON: kind, document, epochId, reversed (cents), reverses, uploadsRestored.`,
   refund: `tillpoint refund SALE [--line N[xQTY]]... [--tender T] [--till ID] [--json]
   Returns lines of sale SALE (numbered from 1 as on the slip); no --line returns all that is left.
   Paid back on tender T (default: the cash tender).`,

@@ -19,6 +19,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   sales: async () => (await import('./commands/sales.js')).salesCommand,
   loyalty: async () => (await import('./commands/loyalty.js')).loyaltyCommand,
   accrue: async () => (await import('./commands/accrue.js')).accrueCommand,
+  upload: async () => (await import('./commands/upload.js')).uploadCommand,
+  restore: async () => (await import('./commands/restore.js')).restoreCommand,
+  'loyalty-tables': async () => (await import('./commands/loyalty-tables.js')).loyaltyTablesCommand,
   bench: async () => (await import('./commands/bench.js')).benchCommand,
 };
 

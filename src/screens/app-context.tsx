@@ -5,6 +5,17 @@ import type { Store } from '../store/index.js';
 import type { TillSessionApi } from '../store/till-types.js';
 import type { AccrueProgress, AccrueRequest, AccrueResult } from '../store/back-office-types.js';
 import type { LoyaltyPlusServices } from '../integrations/loyaltyplus/services.js';
+import type { JobRunner } from '../jobs/types.js';
+
+/** The till process's scheduled jobs as screens see them (src/jobs/automation-jobs.ts provides it). */
+export interface AutomationServices {
+  /** The job runner in use now (replaced when the automation events change); null until it starts. */
+  runner(): JobRunner | null;
+  /** Called when the runner's state changes, when it is replaced, and every few seconds. */
+  onChange(listener: () => void): () => void;
+  /** Looks at automation.json now, after a screen saved it, so the schedules follow at once. */
+  refresh(): Promise<void>;
+}
 
 export interface AppServices {
   store: Store;
@@ -19,6 +30,11 @@ export interface AppServices {
   accrue?: (req: AccrueRequest, onProgress: (p: AccrueProgress) => void) => Promise<AccrueResult>;
   /** Present while Loyalty Plus is the loyalty provider (loaded only then). */
   loyaltyPlus?: LoyaltyPlusServices;
+  /**
+   * The scheduled jobs of a long-running UI process. Absent in tests and one-shot sessions: the
+   * Automation screen then lists and edits events but cannot run them.
+   */
+  automation?: AutomationServices;
 }
 
 export const AppContext = createContext<AppServices | null>(null);

@@ -47,6 +47,45 @@ export interface LoyaltyDoc {
   reason?: string;
 }
 
+/** A journal's mark per journal (till journals and BACKOFFICE): a seq, or the byte offset just after that record. */
+export type JournalMarks = Record<string, number>;
+
+/**
+ * Go-live's Delete / restore of the Loyalty tables (src/store/loyalty-tables): from this record on,
+ * the loyalty book holds only the rows of records after `epoch.from` (per journal, the last seq of
+ * earlier epochs). Sales, accounts and the general ledger are not loyalty tables and are untouched.
+ */
+/** One reset's write-off as a restore reverses or re-posts it. */
+export interface EpochWriteOff {
+  document: string;
+  amount: Cents;
+  account: string;
+  accruedAccount: string;
+}
+
+export interface LoyaltyEpochDoc {
+  kind: 'loyalty-epoch';
+  number: string;
+  till: typeof BACK_OFFICE_JOURNAL;
+  /** reset: Delete Loyalty tables; restore: a backup's epoch made current again. */
+  action: 'reset' | 'restore';
+  operator: string;
+  completedAt: string;
+  memo: string;
+  /** The epoch current from this record on; `fromAt` is where each journal's record `from` ends (a shortcut for re-reading). */
+  epoch: { id: string; from: JournalMarks; fromAt: JournalMarks };
+  /** The verified backup the reset relied on, or the one restored (folder as given, sha256 of its manifest.json). */
+  backup: { folder: string; manifestSha256: string };
+  /** reset: the balance of Loyalties Accrued written off (Dr accrued, Cr account); restore: 0 and ''. */
+  writeOff: { amount: Cents; account: string; accruedAccount: string };
+  /** restore: the resets whose write-offs it reverses (Dr account, Cr accrued): their deleted rows count again. */
+  reverses: EpochWriteOff[];
+  /** restore: earlier-reversed resets whose write-offs it posts again (their rows are left out again); absent: none. */
+  reapplies?: EpochWriteOff[];
+  /** reset: the archive folder under the store (archive/loyalty-<epoch id>), never edited afterwards. */
+  archive?: string;
+}
+
 export interface DebtorAccountView {
   debtor: string;
   name: string;

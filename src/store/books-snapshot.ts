@@ -14,6 +14,7 @@ import { readLines } from './journal-lines.js';
 import { isLedgerTotalsJson, type LedgerTotalsJson } from './ledger-totals.js';
 import type { Covered, DebtorEntry, LoyaltyBook } from './loyalty-book.js';
 import type { Store } from './store.js';
+import { INITIAL_EPOCH, sameEpoch, type EpochMarks } from './loyalty-tables/epoch-records.js';
 
 export const BOOK_FILE = 'journals/loyalty-book.jsonl';
 /** A build that read more records than this saves a new snapshot. */
@@ -29,16 +30,20 @@ interface Head {
   covered: Record<string, Covered>;
   ledger: LedgerTotalsJson;
   debtors: number;
+  /** The loyalty epoch its loyalty state is of (absent in snapshots from before epochs: the first). */
+  epoch?: { id: string; from: Record<string, number> };
 }
 
 const fileOf = (store: Store) => path.join(store.dir, BOOK_FILE);
 const isInt = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n);
 
-function headProblem(h: Head, store: Store, calendar: LoyaltyCalendar): string | null {
+function headProblem(h: Head, store: Store, calendar: LoyaltyCalendar, epoch: EpochMarks): string | null {
   if (h?.v !== 1) return `unknown version ${String(h?.v)}`;
   if (h.calendar?.timeZone !== calendar.timeZone || h.calendar.fyStartMonth !== calendar.fyStartMonth) {
     return 'the time zone or financial year changed since it was written';
   }
+  // Loyalty tables deleted or restored since: its balances are of another epoch.
+  if (!sameEpoch(h.epoch ?? INITIAL_EPOCH, epoch)) return `it holds the loyalty tables of epoch ${h.epoch?.id ?? INITIAL_EPOCH.id}, not of the current ${epoch.id}`;
   if (!Array.isArray(h.tills) || !isLedgerTotalsJson(h.ledger) || typeof h.covered !== 'object' || !isInt(h.debtors)) return 'it is damaged';
   for (const [till, c] of Object.entries(h.covered)) {
     if (!isInt(c.seq) || !isInt(c.end) || !isInt(c.lastLineStart)) return 'its journal positions are damaged';
@@ -80,7 +85,7 @@ function load(store: Store, book: LoyaltyBook): string | null {
       const value: unknown = JSON.parse(line.bytes.toString('utf8'));
       if (head === null) {
         head = value as Head;
-        const problem = headProblem(head, store, book.calendar());
+        const problem = headProblem(head, store, book.calendar(), book.epoch);
         if (problem !== null) return problem;
         continue;
       }
@@ -130,7 +135,7 @@ export function saveBook(store: Store, book: LoyaltyBook): void {
   try {
     fd = storeFs.openSync(tmp, 'wx', 0o600);
     const head: Head = { v: 1, calendar: book.calendar(), tills: [...book.tills], covered: Object.fromEntries(book.covered),
-      ledger: book.ledger.toJson(), debtors: book.debtors.size };
+      ledger: book.ledger.toJson(), debtors: book.debtors.size, epoch: { id: book.epoch.id, from: { ...book.epoch.from } } };
     let chunk = `${JSON.stringify(head)}\n`;
     for (const entry of book.debtors) {
       chunk += `${JSON.stringify(entry)}\n`;

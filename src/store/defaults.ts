@@ -67,5 +67,6 @@ export function defaultDocuments(timeZone: string): Documents {
     accounts: { schemaVersion: 1, accounts: DEFAULT_ACCOUNTS.map((a) => ({ ...a })) },
     debtors: { schemaVersion: 1, debtors: [] },
     contracts: { schemaVersion: 1, contracts: [] },
+    automation: { schemaVersion: 1, events: [] },
   };
 }

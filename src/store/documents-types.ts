@@ -3,6 +3,8 @@ import type { Contract, DebtorLoyalty } from '../engine/loyalty/types.js';
 import type { Cents, CompanyDetails, Item, LoyaltyProvider, Tender } from '../engine/types.js';
 import type { LoyaltySettings } from './loyalty-settings.js';
 import type { LoyaltyPlusSettings } from './loyalty-plus-settings.js';
+import type { UploadsSettings } from './uploads-settings.js';
+import type { AutomationDoc, GoLiveTick } from './automation-types.js';
 
 export type AccountType = 'asset' | 'liability' | 'equity' | 'income' | 'expense';
 export const ACCOUNT_TYPES: readonly AccountType[] = ['asset', 'liability', 'equity', 'income', 'expense'];
@@ -34,6 +36,10 @@ export interface SettingsDoc {
   loyalty?: LoyaltySettings;
   /** The LoyaltyPlus Integration web service; absent until set up (loyaltyPlusSettingsOf). */
   loyaltyPlus?: LoyaltyPlusSettings;
+  /** LoyaltyPlus Loyalty Uploads (SFTP); absent until set up (uploadsSettingsOf). */
+  loyaltyPlusUploads?: UploadsSettings;
+  /** Go-live checklist items ticked by an operator; absent until the first tick. */
+  goLive?: { ticks: GoLiveTick[] };
 }
 
 export interface ItemsDoc {
@@ -87,6 +93,7 @@ export interface Documents {
   accounts: AccountsDoc;
   debtors: DebtorsDoc;
   contracts: ContractsDoc;
+  automation: AutomationDoc;
 }
 
 export type DocName = keyof Documents;

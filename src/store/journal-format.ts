@@ -3,7 +3,7 @@
 import { crc32 } from 'node:zlib';
 import type { LedgerEntry } from '../engine/ledger/types.js';
 import type { CompletedRefund, CompletedSale, PendingAuthorisation, TenderTaken } from '../engine/types.js';
-import type { LoyaltyDoc, PaymentDoc } from './back-office-types.js';
+import type { LoyaltyDoc, LoyaltyEpochDoc, PaymentDoc } from './back-office-types.js';
 import { StoreError } from './errors.js';
 import { JOURNAL_RECORD_VERSION, newerVersionError } from './migrations.js';
 
@@ -30,10 +30,10 @@ export interface VoidDoc {
   pending: PendingAuthorisation[];
 }
 
-/** Any journal's documents: the back-office journal also holds payments and loyalty documents. */
-export type JournalDoc = TillDoc | VoidDoc | PaymentDoc | LoyaltyDoc;
+/** Any journal's documents: the back-office journal also holds payments, loyalty and loyalty-epoch documents. */
+export type JournalDoc = TillDoc | VoidDoc | PaymentDoc | LoyaltyDoc | LoyaltyEpochDoc;
 export type JournalKind = JournalDoc['kind'];
-export const JOURNAL_KINDS: readonly JournalKind[] = ['sale', 'refund', 'void', 'payment', 'loyalty'];
+export const JOURNAL_KINDS: readonly JournalKind[] = ['sale', 'refund', 'void', 'payment', 'loyalty', 'loyalty-epoch'];
 
 export interface JournalRecord {
   v: 1;

@@ -1,10 +1,11 @@
 // The ledger entries of one journal document, from the setup in force: written into the record
 // with the document (one write), so a later change of accounts in setup never rewrites history.
 // Records from before entries were journalled are posted the same way when read.
-import { postLoyaltyRow, postPayment, postRefund, postSale } from '../engine/ledger/index.js';
+import { buildEntry, postLoyaltyRow, postPayment, postRefund, postSale } from '../engine/ledger/index.js';
 import type { LedgerEntry, PostingContext } from '../engine/ledger/index.js';
 import type { LoyaltyAccounts } from '../engine/loyalty/ledger.js';
 import type { LoyaltyRow } from '../engine/loyalty/types.js';
+import type { LoyaltyEpochDoc } from './back-office-types.js';
 import type { SettingsDoc, TendersDoc } from './documents-types.js';
 import type { JournalDoc, JournalRecord } from './journal-format.js';
 import { isLoyaltyRow } from './loyalty-rows.js';
@@ -36,7 +37,7 @@ export function entriesFor(doc: JournalDoc, rows: readonly unknown[], setup: Pos
   else if (doc.kind === 'refund') out.push(...postRefund(doc, ctx));
   else if (doc.kind === 'payment') {
     out.push(...postPayment({ id: doc.number, debtor: doc.debtor, at: doc.completedAt, tenderCode: doc.tenderCode, amount: doc.amount }, ctx));
-  }
+  } else if (doc.kind === 'loyalty-epoch') out.push(...epochEntries(doc));
   const loyaltyRows = rows.filter(isLoyaltyRow) as LoyaltyRow[];
   if (loyaltyRows.length > 0) {
     const accounts = loyaltyAccounts(setup);
@@ -48,4 +49,24 @@ export function entriesFor(doc: JournalDoc, rows: readonly unknown[], setup: Pos
 /** The entries a record carries, or (an older record) the ones it posts with today's setup. */
 export function entriesOf(rec: JournalRecord, setup: PostingSetup): LedgerEntry[] {
   return rec.entries ?? entriesFor(rec.doc, rec.rows, setup);
+}
+
+/**
+ * Delete Loyalty tables writes off what Loyalties Accrued holds (Dr accrued, Cr the operator's
+ * account); a restore reverses those write-offs (and posts again those of resets it leaves in force). The accounts are the ones the record names, so a
+ * later change of setup never moves them. Posted as adjustments of Loyalties Accrued.
+ */
+function epochEntries(doc: LoyaltyEpochDoc): LedgerEntry[] {
+  const moves = doc.action === 'reset'
+    ? [{ accrued: doc.writeOff.accruedAccount, account: doc.writeOff.account, amount: doc.writeOff.amount }]
+    : [...doc.reverses.map((r) => ({ accrued: r.accruedAccount, account: r.account, amount: -r.amount })),
+      ...(doc.reapplies ?? []).map((r) => ({ accrued: r.accruedAccount, account: r.account, amount: r.amount }))];
+  const out: LedgerEntry[] = [];
+  moves.forEach((m, index) => {
+    const memo = doc.action === 'reset' || m.amount > 0 ? `${doc.memo}: write-off` : `${doc.memo}: write-off reversed`;
+    const entry = buildEntry({ source: doc.number, kind: 'loyalty-adjustment', at: doc.completedAt, memo, index },
+      [{ account: m.accrued, amount: m.amount }, { account: m.account, amount: -m.amount }]);
+    if (entry !== null) out.push(entry);
+  });
+  return out;
 }

@@ -9,7 +9,7 @@
 // `store.journals` and feeds what it returns: every caller of poll() inside a process goes
 // through here, so no record is consumed unseen.
 import {
-  applyInPlace, availableOf, balancesOf, emptyLedgerState, periodKindOf, recordSaleInto, salesAt,
+  applyInPlace, assertRow, availableOf, balancesOf, emptyLedgerState, periodKindOf, recordSaleInto, salesAt,
 } from '../engine/loyalty/index.js';
 import type { LoyaltyBalances, LoyaltyCalendar, LoyaltyLedgerState, LoyaltyRow } from '../engine/loyalty/index.js';
 import type { Cents } from '../engine/types.js';
@@ -22,6 +22,8 @@ import type { LoyaltyRowView } from './back-office-types.js';
 import { openBook } from './books-snapshot.js';
 import type { Store } from './store.js';
 import { findDebtor } from './debtor-index.js';
+import { currentMarks, epochDocs, marksOf, type EpochMarks } from './loyalty-tables/epoch-records.js';
+import { inEpoch, switchEpoch } from './loyalty-tables/book-epoch.js';
 
 export { isLoyaltyRow };
 
@@ -52,8 +54,13 @@ export class LoyaltyBook {
   readonly ledger = new LedgerTotals();
   /** Records fed since the book was opened or last snapshotted. */
   fedSinceSnapshot = 0;
+  /** The loyalty epoch whose rows the loyalty state holds (go-live's Delete Loyalty tables starts a new one). */
+  epoch: EpochMarks;
 
-  constructor(private readonly store: Store) {}
+  constructor(private readonly store: Store) {
+    // Before any record is fed, so the order a full scan reads the journals in does not matter.
+    this.epoch = currentMarks(store);
+  }
 
   /**
    * The one book of this store in this process. poll() has one cursor per store, so every session
@@ -157,27 +164,52 @@ export class LoyaltyBook {
     }
     if (rec.rows.length > 0) this.addRows(rec, pos, last);
     this.post(rec);
+    if (doc.kind === 'loyalty-epoch') switchEpoch(this.store, this, marksOf(doc, epochDocs(this.store)));
   }
 
   /** `last`: the entry already looked up for the document's debtor (a sale's rows are mostly its own). */
   private addRows(rec: JournalRecord, pos: RecordPosition | undefined, last: { code: string; e: DebtorEntry } | null): void {
     const touched = new Set<DebtorEntry>();
+    const current = inEpoch(this.epoch, rec);
     for (const row of rec.rows) {
       if (!isLoyaltyRow(row)) continue;
       const e = last !== null && last.code === row.debtor ? last.e : this.entry(row.debtor);
       try {
-        applyInPlace(e.ledger, row);
+        if (current) {
+          applyInPlace(e.ledger, row);
+          touched.add(e);
+        } else assertRow(row);
+        // The account is not a loyalty table: a journal credit given stays given in every epoch.
         if (row.kind === 'journal-credit') e.account -= row.amount;
-        touched.add(e);
       } catch (err) {
         // A damaged row must not stop the till; it is left out of the balances, loudly.
         this.store.warn(`journals/${rec.till}.jsonl seq ${rec.seq}: loyalty row skipped: ${(err as Error).message}`);
       }
     }
+    this.noteRefs(rec.till, pos, touched);
+  }
+
+  private noteRefs(till: string, pos: RecordPosition | undefined, touched: Set<DebtorEntry>): void {
     if (touched.size > 0 && pos) {
-      const t = this.tillNo(rec.till);
+      const t = this.tillNo(till);
       for (const e of touched) e.refs.push(t, pos.start, pos.end);
     }
+  }
+
+  /** An epoch change re-applying a record already read: its loyalty rows only (book-epoch.ts). */
+  reapplyRows(rec: JournalRecord, pos: RecordPosition): void {
+    const touched = new Set<DebtorEntry>();
+    for (const row of rec.rows) {
+      if (!isLoyaltyRow(row)) continue;
+      const e = this.entry(row.debtor);
+      try {
+        applyInPlace(e.ledger, row);
+        touched.add(e);
+      } catch {
+        // Warned about when the record was first read.
+      }
+    }
+    this.noteRefs(rec.till, pos, touched);
   }
 
   private post(rec: JournalRecord): void {

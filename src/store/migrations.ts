@@ -20,6 +20,7 @@ export const MIGRATIONS: Record<DocName, Record<number, Migration>> = {
   accounts: { 0: (doc) => ({ ...doc, schemaVersion: 1 }) },
   debtors: { 0: (doc) => ({ ...doc, schemaVersion: 1 }) },
   contracts: { 0: (doc) => ({ ...doc, schemaVersion: 1 }) },
+  automation: { 0: (doc) => ({ ...doc, schemaVersion: 1 }) },
 };
 
 export function newerVersionError(file: string, what: string, version: number, readsUpTo: number): StoreError {

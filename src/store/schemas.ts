@@ -13,6 +13,7 @@ import { TENDER_KINDS } from '../engine/types.js';
 import { ACCOUNT_TYPES, type DocName } from './documents-types.js';
 import { FAILURE_KINDS, LOYALTY_PLUS_TESTS_KEPT, loyaltyPlusUrlProblem, PORT_RANGE, TIMEOUT_RANGE, TLS_VERSIONS } from './loyalty-plus-settings.js';
 import { StoreError } from './errors.js';
+import { automationSchema, goLiveSchema, uploadsSchema } from './schemas-uploads.js';
 
 const CENTS = 'expected a whole number of cents';
 const BP = 'expected basis points: a whole number from 0 to 10000 (15% = 1500)';
@@ -196,8 +197,8 @@ export const settingsSchema = z.looseObject({
     loyaltiesAccrued: accountCode,
     loyaltiesRedeemed: accountCode,
   }),
-  loyalty: z.optional(loyaltySettingsSchema),
-  loyaltyPlus: z.optional(loyaltyPlusSchema),
+  loyalty: z.optional(loyaltySettingsSchema), loyaltyPlus: z.optional(loyaltyPlusSchema),
+  loyaltyPlusUploads: z.optional(uploadsSchema), goLive: z.optional(goLiveSchema),
 });
 
 export const itemsSchema = z
@@ -246,6 +247,7 @@ export const DOCUMENT_SCHEMAS: Record<DocName, z.ZodMiniType> = {
   accounts: accountsSchema,
   debtors: debtorsSchema,
   contracts: contractsSchema,
+  automation: automationSchema,
 };
 
 const saleLineSchema = z.looseObject({

@@ -43,7 +43,7 @@ export interface Store {
 
 /** What a store folder may hold; a folder with anything else and no settings.json is not a store. */
 // The embedded default store (data/ beside tillpoint) also ships the demo data and its README.
-const STORE_ENTRIES = /^(settings|items|tenders|accounts|debtors|contracts)\.json(\.bak)?$|^(journals|locks|open|logs|slips|backups|jobs|demo|outbox)$|^README\.md$|^\./;
+const STORE_ENTRIES = /^(settings|items|tenders|accounts|debtors|contracts|automation)\.json(\.bak)?$|^(journals|locks|open|logs|slips|backups|jobs|demo|outbox|uploads|archive|loyaltyplus)$|^README\.md$|^\./;
 
 function prepareFolder(dir: string, create: boolean): boolean {
   const settings = path.join(dir, 'settings.json');

@@ -10,6 +10,7 @@ import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
 import { loyaltyBench } from './loyalty.mjs';
 import { loyaltyPlusBench } from './loyalty-plus.mjs';
+import { uploadsBench } from './uploads.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bundle = path.join(root, 'dist', 'tillpoint.js');
@@ -108,6 +109,12 @@ if (process.env.BENCH_ONLY === 'loyalty-plus') {
   for (const r of rows) console.log(JSON.stringify(r));
   process.exit(0);
 }
+if (process.env.BENCH_ONLY === 'uploads') {
+  await uploadsBench({ root, scratch, tillpoint, log, row, ms });
+  for (const r of rows) console.log(JSON.stringify(r));
+  fs.rmSync(scratch, { recursive: true, force: true });
+  process.exit(0);
+}
 if (process.env.BENCH_ONLY === 'loyalty') {
   loyaltyBench({ scratch, tillpoint, sales: big, debtorCount: Number(process.env.BENCH_DEBTORS ?? 50_000), log, row });
   for (const r of rows) console.log(JSON.stringify(r));
@@ -137,6 +144,7 @@ if (only === 'commit') {
   process.exit(0);
 }
 results.figures.loyaltyPlus = await loyaltyPlusBench({ root, scratch, tillpoint, log, row, ms, median, pct });
+results.figures.uploads = await uploadsBench({ root, scratch, tillpoint, log, row, ms });
 // The till as `npm start` and `npx tillpoint` run it: the bundle's own shebang and its V8 flag.
 log('start-up to first full frame');
 const uiStore = path.join(scratch, 'ui-store');

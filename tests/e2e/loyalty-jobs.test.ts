@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli, tempDir } from '../cli/run-cli.js';
+import { abandonSaleToMenu } from './till-keys.js';
 import { startTmux, type TmuxSession } from './tmux.js';
 
 let session: TmuxSession | null = null;
@@ -44,12 +45,7 @@ describe('Accrue Loyalties in the till process', () => {
     expect(JSON.parse(state).jobs['Accrue Loyalties']).toMatchObject({ lastResult: 'success', running: null });
 
     // Abandon the sale, then Loyalties > Accrue Loyalties, F10, y: the worker's run finds nothing left.
-    session.keys('C-x');
-    await session.waitFor('y Yes');
-    session.keys('y');
-    await session.waitFor('Sale abandoned');
-    session.keys('Escape');
-    await session.waitFor('> Point of Sale');
+    await abandonSaleToMenu(session);
     session.keys('y');
     await session.waitFor('Accrue Loyalties');
     session.keys('a');

@@ -5,15 +5,60 @@ import { UsageError } from '../clock.js';
 import { openCliStore, tillId } from '../open-store.js';
 import type { Store } from '../../store/index.js';
 import type { LoyaltyPlusServices } from '../../integrations/loyaltyplus/services.js';
+import type { AutomationJobs } from '../../jobs/automation-jobs.js';
+import type { AutomationServices } from '../../screens/app-context.js';
 
 /** Schedules start once the till is on screen: a catch-up run must not slow the first frame. */
 const JOBS_AFTER_MS = 2000;
 
-async function startJobs(store: Store, now: () => Date): Promise<{ stop(): Promise<void> }> {
-  const [{ createJobRunner }, { accrualJob }] = await Promise.all([import('../../jobs/index.js'), import('../../jobs/accrual.js')]);
-  const runner = createJobRunner({ store, jobs: [accrualJob(store, now)], now, timeZone: () => store.get('settings').company.timeZone, log: (m) => store.warn(m) });
-  await runner.start();
-  return runner;
+/**
+ * The screens get the jobs before they exist (they start after the first frame, from modules
+ * loaded only then): this stands in until the controller is attached.
+ */
+function lateAutomation(): { services: AutomationServices; attach(jobs: AutomationJobs): void } {
+  let jobs: AutomationJobs | null = null;
+  const listeners = new Set<() => void>();
+  return {
+    services: {
+      runner: () => jobs?.runner() ?? null,
+      onChange(listener) {
+        listeners.add(listener);
+        return () => {
+          listeners.delete(listener);
+        };
+      },
+      refresh: () => jobs?.refresh() ?? Promise.resolve(),
+    },
+    attach(j) {
+      jobs = j;
+      j.onChange(() => {
+        for (const l of [...listeners]) l();
+      });
+      for (const l of [...listeners]) l();
+    },
+  };
+}
+
+/** Accrue Loyalties beside one job per enabled automation event, following automation.json. */
+async function startJobs(store: Store, now: () => Date, attach: (jobs: AutomationJobs) => void): Promise<{ stop(): Promise<void> }> {
+  const [{ createAutomationJobs }, { accrualJob }, { uploadJob }] = await Promise.all([
+    import('../../jobs/automation-jobs.js'), import('../../jobs/accrual.js'), import('../../jobs/uploads.js'),
+  ]);
+  const jobs = createAutomationJobs({
+    store, now,
+    builtIn: [accrualJob(store, now)],
+    jobFor: (event) => (event.action === 'loyalty-plus-sales' ? uploadJob(store, now, event.name, event.cron) : null),
+    log: (m) => store.warn(m),
+  });
+  attach(jobs);
+  try {
+    await jobs.start();
+  } catch (err) {
+    // Whatever it took (the job lock) is let go, so another till can run the jobs.
+    await jobs.stop();
+    throw err;
+  }
+  return jobs;
 }
 
 export async function uiCommand(inv: Invocation, now: () => Date): Promise<number> {
@@ -29,8 +74,9 @@ export async function uiCommand(inv: Invocation, now: () => Date): Promise<numbe
   let onScreen = false;
   const { store } = await openCliStore(inv, undefined, { stderr: () => !onScreen });
   let jobs: Promise<{ stop(): Promise<void> }> | null = null;
+  const automation = lateAutomation();
   const timer = setTimeout(() => {
-    jobs = startJobs(store, now);
+    jobs = startJobs(store, now, automation.attach);
     jobs.catch((err: unknown) => store.warn(`the job schedules could not start: ${(err as Error).message}`));
   }, JOBS_AFTER_MS);
   timer.unref();
@@ -47,7 +93,7 @@ export async function uiCommand(inv: Invocation, now: () => Date): Promise<numbe
       const [{ runApp }, { accrueInWorker }] = await Promise.all([import('../../screens/app.js'), import('../../jobs/accrual.js')]);
       onScreen = true;
       await runApp({ store, till, tillId: id, operator: 'system', accrue: (req, onProgress) => accrueInWorker(store, now, req, { onProgress }),
-        ...(loyaltyPlus ? { loyaltyPlus } : {}) }, { stdin: process.stdin, stdout: process.stdout });
+        automation: automation.services, ...(loyaltyPlus ? { loyaltyPlus } : {}) }, { stdin: process.stdin, stdout: process.stdout });
     } finally {
       onScreen = false;
       await loyaltyPlus?.close().catch((err: unknown) => store.warn(`Loyalty Plus did not close cleanly: ${(err as Error).message}`));

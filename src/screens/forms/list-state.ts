@@ -1,5 +1,7 @@
 // Selection and scroll window of a record list (tenders, accounts). A list is windowed to the rows
 // the screen has, because a frame taller than the terminal forces full repaints (PITFALLS.md).
+import { matches } from '../keys/bindings.js';
+import type { Key } from '../keys/parse-keys.js';
 
 export interface ListState {
   selected: number;
@@ -37,4 +39,15 @@ export function listReducer(state: ListState, action: ListAction, count: number,
     default:
       return state;
   }
+}
+
+/** The list movement a key asks for (arrows, pages, Home/End), or null for any other key. */
+export function moveActionOf(key: Key, visible: number): ListAction | null {
+  if (matches(key, 'moveUp')) return { type: 'move', delta: -1 };
+  if (matches(key, 'moveDown')) return { type: 'move', delta: 1 };
+  if (matches(key, 'pageUp')) return { type: 'move', delta: -visible };
+  if (matches(key, 'pageDown')) return { type: 'move', delta: visible };
+  if (matches(key, 'moveFirst')) return { type: 'home' };
+  if (matches(key, 'moveLast')) return { type: 'end' };
+  return null;
 }

@@ -6,7 +6,7 @@ import { Box, Text } from 'ink';
 import { matches } from '../keys/bindings.js';
 import { useKeyHandler } from '../keys/dispatcher.js';
 import { truncate, useTheme } from '../theme.js';
-import { clampList, listReducer, type ListAction, type ListState } from './list-state.js';
+import { clampList, listReducer, moveActionOf, type ListAction, type ListState } from './list-state.js';
 
 export interface ListColumn<T> {
   title: string;
@@ -53,12 +53,8 @@ export function RecordList<T>({ rows, columns, height, width, initialSelected = 
       rerender();
       return true;
     };
-    if (matches(key, 'moveUp')) return go({ type: 'move', delta: -1 });
-    if (matches(key, 'moveDown')) return go({ type: 'move', delta: 1 });
-    if (matches(key, 'pageUp')) return go({ type: 'move', delta: -visible });
-    if (matches(key, 'pageDown')) return go({ type: 'move', delta: visible });
-    if (matches(key, 'moveFirst')) return go({ type: 'home' });
-    if (matches(key, 'moveLast')) return go({ type: 'end' });
+    const move = moveActionOf(key, visible);
+    if (move) return go(move);
     if (matches(key, 'listAdd')) {
       onAdd();
       return true;

@@ -3,9 +3,10 @@
 import type { Key, KeyName } from './parse-keys.js';
 
 // 'outbox' is a list of calls waiting to be sent: its one action (F8 Retry now) must not reach the
-// hint bar of every master-file list, which is what a 'list' command would do.
-export type Scope = 'global' | 'menu' | 'pos' | 'tender' | 'refund' | 'slip' | 'form' | 'list' | 'find' | 'dialog' | 'outbox';
-export const SCOPES: readonly Scope[] = ['global', 'menu', 'pos', 'tender', 'refund', 'slip', 'form', 'list', 'find', 'dialog', 'outbox'];
+// hint bar of every master-file list, which is what a 'list' command would do. 'automation' is
+// Utilities > Automation's event list, for the same reason.
+export type Scope = 'global' | 'menu' | 'pos' | 'tender' | 'refund' | 'slip' | 'form' | 'list' | 'find' | 'dialog' | 'outbox' | 'automation';
+export const SCOPES: readonly Scope[] = ['global', 'menu', 'pos', 'tender', 'refund', 'slip', 'form', 'list', 'find', 'dialog', 'outbox', 'automation'];
 
 export type Command =
   // global
@@ -26,11 +27,13 @@ export type Command =
   | 'accept' | 'test' | 'nextField' | 'prevField' | 'nextTab' | 'prevTab'
   | 'toggle' | 'openList' | 'cycleChoice'
   // actions of one form (shown only on forms that offer them: see forms/form.tsx)
-  | 'receivePayment'
+  | 'receivePayment' | 'ftpServers' | 'setupEvents'
   // lists
   | 'listAdd' | 'listEdit' | 'listDelete' | 'listFind'
   // the Loyalty Plus outbox
   | 'retryNow'
+  // Utilities > Automation
+  | 'editEvent' | 'runNow' | 'showLog' | 'leaveList'
   // dialogs
   | 'yes' | 'no';
 
@@ -70,7 +73,7 @@ const chars = (cs: string): KeySpec[] => [...cs].map((c) => ch(c));
 const DIGITS = '0123456789';
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
-const NAV: Scope[] = ['menu', 'list', 'find', 'pos', 'tender', 'refund', 'outbox'];
+const NAV: Scope[] = ['menu', 'list', 'find', 'pos', 'tender', 'refund', 'outbox', 'automation'];
 // Loyalty Plus's till keys: the till screen enables them when Loyalty Plus is the provider.
 const LOYALTY_NOT_BUILT = 'needs Loyalty Plus as the provider (Default Settings 2)';
 
@@ -90,8 +93,8 @@ export const BINDINGS: Binding[] = [
   { command: 'pageUp', keys: [k('pageup')], label: 'PgUp', help: 'Move the selection up one page', scopes: NAV, displayOnScreen: false },
   { command: 'pageDown', keys: [k('pagedown')], label: 'PgDn', help: 'Move the selection down one page', scopes: NAV, displayOnScreen: false },
   // Home/End edit the entry field on the till screens, so they move the selection only here.
-  { command: 'moveFirst', keys: [k('home')], label: 'Home', help: 'Go to the first row', scopes: ['menu', 'list', 'outbox'], displayOnScreen: false },
-  { command: 'moveLast', keys: [k('end')], label: 'End', help: 'Go to the last row', scopes: ['menu', 'list', 'outbox'], displayOnScreen: false },
+  { command: 'moveFirst', keys: [k('home')], label: 'Home', help: 'Go to the first row', scopes: ['menu', 'list', 'outbox', 'automation'], displayOnScreen: false },
+  { command: 'moveLast', keys: [k('end')], label: 'End', help: 'Go to the last row', scopes: ['menu', 'list', 'outbox', 'automation'], displayOnScreen: false },
   { command: 'select', keys: [k('enter')], label: 'Open', help: 'Open or choose the selected row', scopes: ['menu', 'find'], displayOnScreen: true },
 
   // Menus.
@@ -168,6 +171,10 @@ export const BINDINGS: Binding[] = [
     help: "Receive a payment on the debtor's account (Debtor file, Account tab)",
   },
 
+  // LoyaltyPlus Loyalty Uploads > FTP Setup (hidden on every other form).
+  { command: 'ftpServers', keys: [k('f2')], label: 'FTP Servers', help: 'Open the FTP Servers list (LoyaltyPlus Loyalty Uploads)', scopes: ['form'], displayOnScreen: true },
+  { command: 'setupEvents', keys: [k('f3')], label: 'Events', help: 'Setup Automation Events: create IQEvent_LoyaltyPlus_Sales if it is not there', scopes: ['form'], displayOnScreen: true },
+
   // Lists.
   { command: 'listAdd', keys: [k('insert'), k('f2')], label: 'Add', help: 'Add a new row', scopes: ['list'], displayOnScreen: true },
   { command: 'listEdit', keys: [k('enter')], label: 'Edit', help: 'Edit the selected row', scopes: ['list'], displayOnScreen: true },
@@ -179,6 +186,12 @@ export const BINDINGS: Binding[] = [
     command: 'retryNow', keys: [k('f8')], label: 'Retry now', scopes: ['outbox'], displayOnScreen: true,
     help: 'Send the selected waiting call now, and every call before it (they go in order); asks for the manager PIN',
   },
+
+  // Utilities > Automation.
+  { command: 'editEvent', keys: [k('enter')], label: 'Edit', help: 'Change the selected event: schedule and enabled', scopes: ['automation'], displayOnScreen: true },
+  { command: 'runNow', keys: [k('f8')], label: 'Run now', help: 'Run the selected job now (refused while it runs or while another process runs the jobs)', scopes: ['automation'], displayOnScreen: true },
+  { command: 'showLog', keys: [ch('l')], label: 'Log', help: 'Show the selected job\'s run log, newest first', scopes: ['automation'], displayOnScreen: true },
+  { command: 'leaveList', keys: [ch('q')], label: 'Back', help: 'Back to the Utilities menu', scopes: ['automation'], displayOnScreen: false },
 
   // Dialogs (Esc = the global back = cancel).
   { command: 'yes', keys: [ch('y')], label: 'Yes', help: 'Answer yes', scopes: ['dialog'], displayOnScreen: true },

@@ -20,6 +20,7 @@ import { Shell } from '../shell/shell.js';
 import type { StatusMessage } from '../shell/status-line.js';
 import { truncate, useTheme } from '../theme.js';
 import { columnsHeader, headerText, outboxRows, retrySummary, retryingText, rowText } from './outbox-rows.js';
+import { windowStart } from '../pos/window.js';
 
 export const OUTBOX_BREADCRUMB = ['Utilities', 'Loyalty Plus Outbox'];
 export const NOT_PROVIDER_TEXT = 'Loyalty Plus is not the loyalty provider, or this session has no till, so there is no outbox to show.';
@@ -90,9 +91,7 @@ function OutboxView({ outbox, provider }: { outbox: Outbox; provider: LoyaltyPlu
   const list = outboxRows(pending, outbox.failed());
   const perPage = Math.max(1, Math.floor((rows - CHROME_ROWS) / ROWS_PER_CALL));
   const sel = Math.max(0, Math.min(selRef.current, list.length - 1));
-  let top = Math.max(0, Math.min(topRef.current, Math.max(0, list.length - perPage)));
-  if (sel < top) top = sel;
-  if (sel >= top + perPage) top = sel - perPage + 1;
+  const top = windowStart(sel, list.length, perPage, topRef.current);
   selRef.current = sel;
   topRef.current = top;
 
@@ -100,8 +99,7 @@ function OutboxView({ outbox, provider }: { outbox: Outbox; provider: LoyaltyPlu
     const count = outboxRows(outbox.pending(), outbox.failed()).length;
     const next = Math.max(0, Math.min(count - 1, to));
     selRef.current = next;
-    if (next < topRef.current) topRef.current = next;
-    if (next >= topRef.current + perPage) topRef.current = next - perPage + 1;
+    topRef.current = windowStart(next, count, perPage, topRef.current);
     setView({ sel: next, top: topRef.current });
   };
 

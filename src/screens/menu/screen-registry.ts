@@ -30,6 +30,8 @@ export interface ScreenRegistry {
   loyaltyEnquiry?: ComponentType;
   // Optional like the Loyalties screens.
   loyaltyPlusOutbox?: ComponentType;
+  automation?: ComponentType;
+  data?: ComponentType;
   journal: ComponentType;
   trialBalance: ComponentType;
 }
@@ -50,6 +52,8 @@ export const screenRegistry: ScreenRegistry = {
   loyaltyPayouts: later(async () => (await import('../loyalties/loyalty-payouts.js')).LoyaltyPayoutsScreen),
   loyaltyEnquiry: later(async () => (await import('../loyalties/loyalty-enquiry.js')).LoyaltyEnquiryScreen),
   loyaltyPlusOutbox: later(async () => (await import('../loyaltyplus/outbox-screen.js')).LoyaltyPlusOutboxScreen),
+  automation: later(async () => (await import('../automation/automation-screen.js')).AutomationScreen),
+  data: later(async () => (await import('../golive/data-menu.js')).DataMenuScreen),
   journal: later(async () => (await import('../ledger/journal.js')).JournalScreen),
   trialBalance: later(async () => (await import('../ledger/trial-balance.js')).TrialBalanceScreen),
 };

@@ -1,8 +1,11 @@
 // What the till shows of Loyalty Plus without being asked: the provider's state and the calls
 // waiting in this till's outbox (breadcrumb row), and the member attached to the sale (sale panel).
-import { useCallback, useSyncExternalStore } from 'react';
+// The row also says "Upload failed" while the last Loyalty Plus sales upload failed.
+import { useCallback, useContext, useMemo, useSyncExternalStore } from 'react';
 import type { LoyaltyPlusServices } from '../../integrations/loyaltyplus/services.js';
 import type { ExternalMember } from '../../engine/types.js';
+import { AppContext } from '../app-context.js';
+import { createUploadWatch } from './upload-status.js';
 
 /** "1,234": points read at a glance, whatever the locale of the machine. */
 export function pointsText(n: number): string {
@@ -33,7 +36,7 @@ export function lpStatusText(lp: Pick<LoyaltyPlusServices, 'provider' | 'outbox'
 
 const NO_SUBSCRIBE = (): (() => void) => () => {};
 
-/** The provider line, kept current by the provider's and the outbox's change events. */
+/** The provider line, kept current by the provider's and the outbox's change events, and the upload state. */
 export function useLpStatus(lp: LoyaltyPlusServices | undefined): string | undefined {
   const subscribe = useCallback((listener: () => void) => {
     if (!lp) return () => {};
@@ -45,5 +48,17 @@ export function useLpStatus(lp: LoyaltyPlusServices | undefined): string | undef
     };
   }, [lp]);
   const get = useCallback(() => (lp ? lpStatusText(lp) : undefined), [lp]);
-  return useSyncExternalStore(lp ? subscribe : NO_SUBSCRIBE, get, get);
+  const provider = useSyncExternalStore(lp ? subscribe : NO_SUBSCRIBE, get, get);
+  const upload = useUploadStatus();
+  return provider && upload ? `${provider} · ${upload}` : (provider ?? upload);
+}
+
+/** "Upload failed" or undefined; outside the app root (a bare test render) always undefined. */
+export function useUploadStatus(): string | undefined {
+  const app = useContext(AppContext);
+  const store = app?.store;
+  const automation = app?.automation;
+  const watch = useMemo(() => (store ? createUploadWatch(store, automation) : null), [store, automation]);
+  const get = useCallback(() => watch?.get(), [watch]);
+  return useSyncExternalStore(watch ? watch.subscribe : NO_SUBSCRIBE, get, get);
 }

@@ -16,6 +16,7 @@ const norm = (s: KeySpec): string => `${s.name}|${s.name === 'char' ? (s.ch ?? '
  * each with the reason. Anything else sharing a key in a scope is a clash.
  */
 const EXCLUSIVE: { scope: Scope; commands: [Command, Command]; why: string }[] = [
+  { scope: 'form', commands: ['ftpServers', 'receivePayment'], why: 'each is the one action of its own form (FTP Setup, the Debtor file); each form hides the other' },
 ];
 const pairName = (a: Command, b: Command) => [a, b].sort().join(' / ');
 

@@ -50,7 +50,11 @@ export function startLoyaltyPlus(store: Store, session: TillSession | null, o: S
   }
   const box = outbox;
   const till = session && box
-    ? new LoyaltyPlusTill({ session, provider, outbox: box, answerWaitMs: () => (config()?.timeoutSeconds ?? 6) * 1000 + ANSWER_MARGIN_MS })
+    ? new LoyaltyPlusTill({
+      session, provider, outbox: box, answerWaitMs: () => (config()?.timeoutSeconds ?? 6) * 1000 + ANSWER_MARGIN_MS,
+      // The go-live checklist's "enrolment tested" reads these traces.
+      enrolmentLog: { storeDir: store.dir, now: o.now, warn: (m) => store.warn(m) },
+    })
     : null;
   // Back online: what waited goes at once rather than at its next backoff.
   const off = provider.onChange((s) => { if (s === 'online' && box && box.status().waiting > 0) void box.retryNow().catch(() => undefined); });

@@ -11,7 +11,7 @@ import type { TillExternalApi, TillHooks, TillSessionApi } from '../../../store/
 import type { Outbox } from '../outbox/outbox.js';
 import { meansUnreachable, type LoyaltyPlusProvider } from '../provider.js';
 import { LoyaltyPlusError, type Member } from '../types.js';
-import { checkEnrolment, enrolmentKey, type EnrolFields } from './enrolment.js';
+import { appendEnrolment, checkEnrolment, maskCard, enrolmentKey, type EnrolFields } from './enrolment.js';
 import { loyaltyPlusRowHooks } from './row-hooks.js';
 
 export type TillSession = TillSessionApi & TillExternalApi;
@@ -22,6 +22,8 @@ export interface LoyaltyPlusTillOptions {
   outbox: Outbox;
   /** How long the slip may wait for the earn's answer while the provider is online (its timeout). */
   answerWaitMs: () => number;
+  /** Where a successful enrolment is recorded for the go-live checklist (start.ts passes the store's). */
+  enrolmentLog?: { storeDir: string; now: () => Date; warn: (m: string) => void };
 }
 
 export interface Signal { signal?: AbortSignal }
@@ -90,8 +92,20 @@ export class LoyaltyPlusTill {
     if (Object.keys(problems).length > 0) throw new EnrolmentInvalid(problems);
     const key = enrolmentKey(this.s.till, fields);
     const m = await this.o.provider.call((api, signal) => api.enrol(fields, key, { signal }), o);
+    this.noteEnrolment(m.card);
     this.s.setMember(memberOf(m.card, m));
     return m;
+  }
+
+  /** The member exists at the provider whatever happens here, so a failed write only warns. */
+  private noteEnrolment(card: string): void {
+    const log = this.o.enrolmentLog;
+    if (!log) return;
+    try {
+      appendEnrolment(log.storeDir, { at: log.now().toISOString(), till: this.s.till, card });
+    } catch (err) {
+      log.warn(`the enrolment of card ${maskCard(card)} was made but could not be recorded for the go-live checklist: ${err instanceof Error ? err.message : String(err)}`);
+    }
   }
 
   /**

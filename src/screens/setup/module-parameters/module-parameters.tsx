@@ -1,5 +1,5 @@
 // Utilities > Setup > Module Parameters: the Services tab lists the kinds of service (Web
-// Services today), and Web Services lists each web service with whether it is enabled. Both are
+// Services, LoyaltyPlus Loyalty Uploads), and Web Services lists each web service with whether it is enabled. Both are
 // menus in behaviour (Enter or the letter opens, q/F10 quits), so they take the menu scope's keys.
 import { useContext, useState, type ReactNode } from 'react';
 import { Text } from 'ink';
@@ -12,9 +12,11 @@ import type { StatusMessage } from '../../shell/status-line.js';
 import { ContentSizeContext, useContentSize } from '../../shell/terminal-size.js';
 import { TabStrip } from '../../forms/tab-strip.js';
 import { loyaltyPlusSettingsOf } from '../../../store/loyalty-plus-settings.js';
+import { uploadsSettingsOf } from '../../../store/uploads-settings.js';
 import { useTheme } from '../../theme.js';
 import { shortBreadcrumb } from './breadcrumb.js';
 import { LoyaltyPlusSetupScreen } from './loyalty-plus-setup.js';
+import { UploadsSetupScreen } from './uploads-setup.js';
 
 const SERVICES_TAB = 'Services';
 
@@ -64,10 +66,17 @@ export function WebServicesScreen(): ReactNode {
 }
 
 export function ModuleParametersScreen(): ReactNode {
+  const { store } = useApp();
+  useContext(ScreenActiveContext);
+  const account = uploadsSettingsOf(store.get('settings')).account;
   const items: MenuItem[] = [
     {
       label: 'Web Services', hotKey: 'w', description: 'LoyaltyPlus Integration',
       open: () => ({ id: 'setup.module-parameters.web-services', title: 'Web Services', render: () => <WebServicesScreen /> }),
+    },
+    {
+      label: 'LoyaltyPlus Loyalty Uploads', hotKey: 'l', description: `Setup: ${account === '' ? 'no account chosen' : `account ${account}`}`,
+      open: () => ({ id: 'setup.module-parameters.loyalty-uploads', title: 'LoyaltyPlus Loyalty Uploads', render: () => <UploadsSetupScreen /> }),
     },
   ];
   return <MenuLikeScreen items={items} tabs={[SERVICES_TAB]} />;
