@@ -23,13 +23,17 @@ export interface AutomationRow {
 export type JobsSource =
   | { kind: 'here'; runner: JobRunner }
   | { kind: 'elsewhere'; runner: JobRunner; pid: number | null }
-  | { kind: 'none' };
+  | { kind: 'none' }
+  | { kind: 'starting' };
 
 export const NO_RUNNER_TEXT = 'This session runs no jobs: Run now is unavailable (the till UI runs them)';
+export const STARTING_TEXT = 'The scheduled jobs start a few seconds after the till: try again in a moment';
 
 export function jobsSource(store: Store, automation: AutomationServices | undefined): JobsSource {
-  const runner = automation?.runner() ?? null;
-  if (runner === null) return { kind: 'none' };
+  if (!automation) return { kind: 'none' };
+  const runner = automation.runner();
+  // The UI starts its jobs a moment after the first frame.
+  if (runner === null) return { kind: 'starting' };
   if (runner.active) return { kind: 'here', runner };
   return { kind: 'elsewhere', runner, pid: jobLockHolder(store.dir) };
 }
@@ -41,7 +45,7 @@ export function sourceText(source: JobsSource): string {
       ? 'Waiting for the job lock: scheduled jobs are not running in this process'
       : `Scheduled jobs run in process ${source.pid}: use Run now there`;
   }
-  return NO_RUNNER_TEXT;
+  return source.kind === 'starting' ? STARTING_TEXT : NO_RUNNER_TEXT;
 }
 
 /** Events in automation.json order, then the runner's other jobs; states from the runner when it holds the lock. */
@@ -53,7 +57,7 @@ export function automationRows(store: Store, events: readonly AutomationEvent[],
     const s = live.get(e.name);
     return { name: e.name, kind: 'event', cron: e.cron, enabled: e.enabled, state: s ?? file[e.name] ?? null, progress: s?.progress ?? null };
   });
-  if (source.kind !== 'none') {
+  if (source.kind === 'here' || source.kind === 'elsewhere') {
     const names = new Set(events.map((e) => e.name));
     for (const s of source.runner.status()) {
       if (names.has(s.name)) continue;
