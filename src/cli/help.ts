@@ -99,9 +99,9 @@ tillpoint loyalty-tables list [--json] [--data DIR]
   backup (Utilities > Data > Backup Loyalty tables, or the archive Delete Loyalty tables leaves):
   its loyalty epoch becomes current again, so the loyalty rows, balances and per-till loyalty
   sales are those of the backup (plus anything sold since), the write-offs of the deletes since
-  are reversed on the ledger, and its upload records are put back. A whole-store backup is a later
-  kind; a kind this tillpoint does not know is refused. A backup of the tables already current is
-  refused. JSON: kind, document, epochId, reversed (cents), reverses, uploadsRestored.`,
+  are reversed on the ledger, and upload records it has that the store lost are added back. A
+  whole-store backup is a later kind; a kind this tillpoint does not know is refused. A backup of
+  the tables already current is refused. JSON: kind, document, epochId, reversed (cents), reverses, uploadsRestored.`,
   refund: `tillpoint refund SALE [--line N[xQTY]]... [--tender T] [--till ID] [--json]
   Returns lines of sale SALE (numbered from 1 as on the slip); no --line returns all that is left.
   Paid back on tender T (default: the cash tender).`,

@@ -19,7 +19,7 @@ import { BACKUPS_DIR, epochHistory, readManifest } from './loyalty-tables/index.
 import { epochStarts } from './loyalty-tables/book-epoch.js';
 import { currentMarks, type EpochMarks } from './loyalty-tables/epoch-records.js';
 import type { Store } from './store.js';
-import { uploadsSettingsOf } from './uploads-settings.js';
+import { uploadsSettingsOf, type UploadsSettings } from './uploads-settings.js';
 
 export interface GoLiveRow {
   item: GoLiveItem;
@@ -135,6 +135,12 @@ function testRow(results: readonly { at: string; ok: boolean; kind?: string; acc
   return { done: true, detail: `passed ${stampOf(passed.at, tz)}${passed.account ? ` (${passed.account})` : ''}${later}` };
 }
 
+/** Only Tests of the account the uploads use count: a passed Test of another says nothing of it. */
+function sftpRow(u: UploadsSettings, tz: string): { done: boolean; detail: string } {
+  if (u.account === '') return { done: false, detail: 'no account chosen for the uploads (FTP Setup)' };
+  return testRow(u.testResults.filter((r) => r.account === u.account), tz);
+}
+
 /** Every item of the checklist, in the seed's order. */
 export function goLiveChecklist(store: Store): GoLiveRow[] {
   const settings = store.get('settings');
@@ -154,7 +160,7 @@ export function goLiveChecklist(store: Store): GoLiveRow[] {
       case 'web-service-tested':
         return testRow(lp.testResults, tz);
       case 'sftp-tested':
-        return testRow(uploadsSettingsOf(settings).testResults, tz);
+        return sftpRow(uploadsSettingsOf(settings), tz);
       case 'automation-set': {
         const e = automationEvents(store).find((x) => x.name === LOYALTY_PLUS_SALES_EVENT);
         if (!e) return { done: false, detail: 'not set up: use Setup Automation Events' };

@@ -64,6 +64,16 @@ describe('go-live checklist: the facts the system verifies', () => {
     await s.edit('settings', (d) => {
       d.loyaltyPlusUploads = withSftpTestResult(uploadsSettingsOf(d), { at: '2026-06-01T09:30:00Z', ok: true, account: 'Loyalty Plus' });
     });
+    expect(row(s, 'sftp-tested')).toMatchObject({ done: false, detail: 'no account chosen for the uploads (FTP Setup)' });
+    const server = { protocol: 'SFTP' as const, host: 'sftp.example.com', port: 22, username: 'u', password: 'pw', privateKeyFile: '', hostKey: '' };
+    await s.edit('settings', (d) => {
+      d.loyaltyPlusUploads = { ...uploadsSettingsOf(d), servers: [{ ...server, name: 'Loyalty Plus' }, { ...server, name: 'Other' }], account: 'Other' };
+    });
+    // Only the chosen account's Tests count.
+    expect(row(s, 'sftp-tested')).toMatchObject({ done: false, detail: 'no Test run yet' });
+    await s.edit('settings', (d) => {
+      d.loyaltyPlusUploads = { ...uploadsSettingsOf(d), account: 'Loyalty Plus' };
+    });
     expect(row(s, 'sftp-tested')).toMatchObject({ done: true, detail: 'passed 2026-06-01 11:30 (Loyalty Plus)' });
   });
 

@@ -1,6 +1,7 @@
-// Go-live and the uploads: after Delete Loyalty tables (a new loyalty epoch, the upload records
-// archived), a run sends only the sales after the epoch's marks, never the ones sent before it;
-// a restore brings the upload records back (with those written since), so nothing goes twice.
+// Go-live and the uploads: Delete Loyalty tables (a new loyalty epoch) and Restore leave the upload
+// records alone but for adding what a lost log lacks, because they say what the provider's server
+// has. So a Loyalty Plus sale sold before the delete and not yet sent still goes, once, and
+// nothing sent before a delete or a restore goes again.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runUploads } from '../../src/integrations/loyaltyplus/uploads/run.js';
 import { backupLoyaltyTables, deleteLoyaltyTables, DELETE_CONFIRMATION, restoreLoyaltyTables } from '../../src/store/loyalty-tables/index.js';
@@ -16,31 +17,34 @@ afterAll(async () => {
 });
 
 const sorted = (xs: string[]) => [...xs].sort();
+const upload = (store: Parameters<typeof runUploads>[0]) => runUploads(store, { retryDelaysMs: FAST_RETRIES });
 
 describe('uploads across a loyalty epoch', () => {
-  it('after a delete sends only the new epoch\'s sales, and after a restore nothing already sent goes again', async () => {
+  it('sends every Loyalty Plus sale exactly once across a backup, a delete, a restore and an older backup restored', async () => {
     const { store } = await loyaltyStore();
     try {
       await useServer(store, sshd.server());
-      const before = [...sell(store, 'T1', 3), ...sell(store, 'T2', 2)];
-      expect(await runUploads(store, { retryDelaysMs: FAST_RETRIES })).toMatchObject({ ok: true, sales: 5 });
-      const unsent = sell(store, 'T1', 2); // sold before go-live but not uploaded: part of the old epoch
+      const first = [...sell(store, 'T1', 3), ...sell(store, 'T2', 2)];
+      expect(await upload(store)).toMatchObject({ ok: true, sales: 5 });
+      const older = await backupLoyaltyTables(store, { now: new Date() });
+      const second = sell(store, 'T1', 2);
+      expect(await upload(store)).toMatchObject({ ok: true, sales: 2 });
+      const unsent = sell(store, 'T1', 2); // sold before the delete, not uploaded yet
       const now = new Date();
       const { dir } = await backupLoyaltyTables(store, { now });
       await deleteLoyaltyTables(store, { backup: dir, confirmation: DELETE_CONFIRMATION, account: '3600.000.000.00', operator: 'system', now });
       const after = [...sell(store, 'T1', 2), ...sell(store, 'T3', 1)];
-      const r = await runUploads(store, { retryDelaysMs: FAST_RETRIES });
-      expect(r).toMatchObject({ ok: true, sales: 3 });
-      expect(sorted(serverDocuments(sshd))).toEqual(sorted([...before, ...after]));
-      expect(serverDocuments(sshd)).not.toContain(unsent[0]);
+      expect(await upload(store)).toMatchObject({ ok: true, sales: unsent.length + after.length });
+      expect(sorted(serverDocuments(sshd))).toEqual(sorted([...first, ...second, ...unsent, ...after]));
 
-      await restoreLoyaltyTables(store, dir, { now: new Date(), operator: 'system' });
-      // The upload records are back with those written since: nothing sent in either epoch goes
-      // again. (The old epoch's sales left unsent at the delete stay behind the watermark.)
-      expect(await runUploads(store, { retryDelaysMs: FAST_RETRIES })).toMatchObject({ ok: true, sales: 0 });
-      const later = sell(store, 'T1', 1);
-      expect(await runUploads(store, { retryDelaysMs: FAST_RETRIES })).toMatchObject({ ok: true, sales: 1 });
-      expect(sorted(serverDocuments(sshd))).toEqual(sorted([...before, ...after, ...later]));
+      // Back to the tables of before the second upload: the records still say what was sent.
+      await restoreLoyaltyTables(store, older.dir, { now: new Date(), operator: 'system' });
+      expect(await upload(store)).toMatchObject({ ok: true, sales: 0 });
+      const later = sell(store, 'T2', 1);
+      expect(await upload(store)).toMatchObject({ ok: true, sales: 1 });
+      const all = [...first, ...second, ...unsent, ...after, ...later];
+      expect(sorted(serverDocuments(sshd))).toEqual(sorted(all));
+      expect(new Set(serverDocuments(sshd)).size).toBe(all.length);
     } finally {
       store.close();
     }

@@ -22,7 +22,7 @@ export async function restoreCommand(inv: Invocation, now: () => Date): Promise<
     const { currencySymbol: symbol, currencyDecimals: decimals } = store.get('settings').company;
     process.stdout.write(`Restored the Loyalty tables of epoch ${r.epochId} (${r.document})\n`
       + `  write-offs reversed: ${r.reverses.length === 0 ? 'none' : `${r.reverses.join(', ')}, ${formatMoney(r.reversed, { symbol, decimals })} back on Loyalties Accrued`}\n`
-      + `  upload records: ${r.uploadsRestored ? 'restored' : 'none in the backup'}\n`);
+      + `  upload records: ${r.uploadsRestored ? 'merged (the store\'s kept, lines it lacked added)' : 'none in the backup'}\n`);
     return 0;
   } finally {
     store.close();

@@ -10,6 +10,12 @@ import { fingerprintOf, hostKeyMatches } from './fingerprint.js';
 import { SftpError, type RemoteStat, type SftpFailureKind, type SftpOptions, type SftpServer, type SftpSession, type SftpStep } from './types.js';
 
 const DEFAULTS: Required<SftpOptions> = { connectTimeoutMs: 10_000, operationTimeoutMs: 30_000, keepaliveIntervalMs: 3_000, keepaliveCountMax: 3 };
+/**
+ * A transfer's deadline grows with its size at this many bytes a second (128 kbit/s: a slow 3G
+ * uplink), so a big file on a slow line is not cut off and retried from zero forever; a dead
+ * line is still noticed within the keepalive (interval x count).
+ */
+const SLOWEST_LINE_BYTES_PER_S = 16 * 1024;
 /** end() waits this long for a clean goodbye, then drops the socket. */
 const END_TIMEOUT_MS = 2_000;
 /** Beyond ssh2's own readyTimeout, for a name lookup or socket that hangs outside it. */
@@ -133,13 +139,14 @@ class Session implements SftpSession {
   }
 
   /** One operation at a time, each under its own deadline. */
-  private run<T>(step: SftpStep, what: string, path: string, fn: () => Promise<T>): Promise<T> {
-    const next = this.queue.then(() => this.guarded(step, what, path, fn));
+  private run<T>(step: SftpStep, what: string, path: string, fn: () => Promise<T>, bytes = 0): Promise<T> {
+    const ms = this.o.operationTimeoutMs + Math.ceil((bytes / SLOWEST_LINE_BYTES_PER_S) * 1000);
+    const next = this.queue.then(() => this.guarded(step, what, path, fn, ms));
     this.queue = next.catch(noop);
     return next;
   }
 
-  private async guarded<T>(step: SftpStep, what: string, path: string, fn: () => Promise<T>): Promise<T> {
+  private async guarded<T>(step: SftpStep, what: string, path: string, fn: () => Promise<T>, ms: number): Promise<T> {
     const w = where(this.server);
     if (this.ended) throw new SftpError('transfer', step, `${w}: ${what} ${path} after the session was ended (step ${step})`);
     if (this.closed || this.raw) {
@@ -150,14 +157,14 @@ class Session implements SftpSession {
     op.catch(noop);
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
-      timer = setTimeout(() => resolve(TIMED_OUT), this.o.operationTimeoutMs);
+      timer = setTimeout(() => resolve(TIMED_OUT), ms);
     });
     try {
       const outcome = await Promise.race([op, deadline]);
       if (outcome === TIMED_OUT) {
         this.raw ??= { level: 'client-timeout' };
         this.destroy();
-        throw new SftpError('timeout', step, `${w}: ${what} ${path} got no answer within ${this.o.operationTimeoutMs} ms (step ${step}); the connection was dropped`);
+        throw new SftpError('timeout', step, `${w}: ${what} ${path} got no answer within ${ms} ms (step ${step}); the connection was dropped`);
       }
       return outcome;
     } catch (err) {
@@ -209,7 +216,7 @@ class Session implements SftpSession {
   put(data: Buffer, remotePath: string): Promise<void> {
     return this.run('write', 'writing', remotePath, async () => {
       await this.client.put(data, remotePath);
-    });
+    }, data.length);
   }
 
   rename(from: string, to: string): Promise<void> {
@@ -224,8 +231,8 @@ class Session implements SftpSession {
     });
   }
 
-  read(remotePath: string): Promise<Buffer> {
-    return this.run('read', 'reading', remotePath, () => this.client.get(remotePath));
+  read(remotePath: string, expectedBytes = 0): Promise<Buffer> {
+    return this.run('read', 'reading', remotePath, () => this.client.get(remotePath), expectedBytes);
   }
 
   async end(): Promise<void> {

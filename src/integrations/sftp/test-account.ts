@@ -1,5 +1,5 @@
 // The FTP Setup screen's Test: connect, host key, login, then prove the upload folder exists and
-// takes a file. Expected failures come back as answers, never as throws.
+// takes a file the way an upload does (temporary name, rename). Expected failures come back as answers, never as throws.
 import { randomBytes } from 'node:crypto';
 import { uploadPathProblem } from '../../store/uploads-settings.js';
 import { openSession } from './session.js';
@@ -29,8 +29,15 @@ export async function testAccount(server: SftpServer, uploadPath: string, opts: 
         message: `SFTP ${server.host}:${server.port}: the Upload Path ${uploadPath} is not an existing folder on the server (step upload-path)`,
       };
     }
+    // The very steps of an upload: put under a temporary name, rename into place, then tidy up.
     const probe = `${uploadPath.replace(/\/+$/, '')}/.tillpoint-probe-${randomBytes(6).toString('hex')}`;
-    await session.put(Buffer.from('tillpoint upload test; safe to delete\n'), probe);
+    await session.put(Buffer.from('tillpoint upload test; safe to delete\n'), `${probe}.part`);
+    try {
+      await session.rename(`${probe}.part`, probe);
+    } catch (err) {
+      await session.remove(`${probe}.part`).catch(() => undefined);
+      throw err;
+    }
     await session.remove(probe);
     return { ok: true, fingerprint: session.fingerprint };
   } catch (err) {

@@ -52,8 +52,8 @@ export interface SftpSession {
   /** posix-rename@openssh.com: replaces an existing target. */
   rename(from: string, to: string): Promise<void>;
   remove(remotePath: string): Promise<void>;
-  /** Reads a remote file whole (small files: verifying a batch already on the server). */
-  read(remotePath: string): Promise<Buffer>;
+  /** Reads a remote file whole (verifying a batch already on the server); its size lengthens the deadline. */
+  read(remotePath: string, expectedBytes?: number): Promise<Buffer>;
   /** Always resolves, within its own timeout. */
   end(): Promise<void>;
 }

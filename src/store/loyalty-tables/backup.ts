@@ -7,6 +7,7 @@ import { wallTime } from '../../engine/zoned-time.js';
 import { StoreError } from '../errors.js';
 import { LoyaltyBook } from '../loyalty-book.js';
 import type { Store } from '../store.js';
+import { withUploadRecords } from '../upload-lock.js';
 import { BACKUPS_DIR, computeExtract } from './extract.js';
 import { manifestOf, writeTablesFolder, type LoyaltyTablesManifest } from './manifest.js';
 
@@ -28,7 +29,8 @@ function folderName(store: Store, now: Date): string {
 
 /** Takes a backup into `to` (a new or empty folder) or backups/loyalty-YYYYMMDD-HHMMSS (store time). */
 export async function backupLoyaltyTables(store: Store, o: { now: Date; to?: string }): Promise<BackupResult> {
-  return store.withStoreLock(() => {
+  // Under the upload lock too: the upload records copied are never those of a run half-way.
+  return withUploadRecords(store, 'Backup Loyalty tables', () => store.withStoreLock(() => {
     let dir: string;
     if (o.to !== undefined) {
       dir = path.resolve(o.to);
@@ -47,5 +49,5 @@ export async function backupLoyaltyTables(store: Store, o: { now: Date; to?: str
     const manifest = manifestOf(store.get('settings').storeId, extract, takenAt);
     writeTablesFolder(dir, extract, manifest);
     return { dir, manifest };
-  });
+  }));
 }

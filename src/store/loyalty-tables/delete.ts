@@ -14,9 +14,9 @@ import { StoreError } from '../errors.js';
 import type { LoyaltyBook } from '../loyalty-book.js';
 import type { Store } from '../store.js';
 import { differenceFrom } from './verify.js';
-import { appendEpochRecord, removeIfThere } from './epoch-write.js';
+import { appendEpochRecord } from './epoch-write.js';
 import { withUploadRecords } from '../upload-lock.js';
-import { extractOf, scanExtract, UPLOAD_CHECKPOINT, UPLOAD_RECORDS } from './extract.js';
+import { extractOf, scanExtract } from './extract.js';
 import { assertChecksums, manifestOf, readManifest, writeTablesFolder } from './manifest.js';
 
 /** What the operator must type to confirm (the Delete screen asks for it). */
@@ -107,9 +107,8 @@ export async function deleteLoyaltyTables(store: Store, req: DeleteLoyaltyTables
       reverses: [], archive: archiveRel,
     };
     appendEpochRecord(store, w, book, doc);
-    // The upload records now live in the archive (a copy is in it, checksummed); the checkpoint is derived from them.
-    removeIfThere(path.join(store.dir, UPLOAD_CHECKPOINT));
-    removeIfThere(path.join(store.dir, UPLOAD_RECORDS));
+    // The upload records stay: they say what the provider's server already has (the archive has a
+    // copy as of now). Cleared, the next run would send those sales again.
     saveBook(store, book);
     return { document: doc.number, epochId, writeOff, account: code, debtorsAvailable, archive: archiveRel };
   })));

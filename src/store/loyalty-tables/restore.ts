@@ -77,18 +77,27 @@ function writeOffChanges(docs: readonly LoyaltyEpochDoc[], m: LoyaltyTablesManif
 
 const writeOffOf = (d: LoyaltyEpochDoc) => ({ document: d.number, amount: d.writeOff.amount, account: d.writeOff.account, accruedAccount: d.writeOff.accruedAccount });
 
-/** The backup's upload records, then any recorded since that it does not have (they are real uploads). */
+/** Whole lines only: a torn last line (a write cut short) is not a record. */
+const completeLines = (text: string): string[] => text.split('\n').slice(0, -1);
+
+/**
+ * The upload records as they are now, plus any line of the backup's they lack (a log lost since):
+ * they record what the provider's server has, so a restore only ever adds to them. Rolled back,
+ * the sales sent since the backup would be sent again. Safe to repeat.
+ */
 function restoreUploads(store: Store, dir: string, m: LoyaltyTablesManifest): boolean {
   if (!m.files.some((f) => f.name === UPLOADS_FILE)) return false;
-  const saved = fs.readFileSync(path.join(dir, UPLOADS_FILE));
+  const saved = completeLines(fs.readFileSync(path.join(dir, UPLOADS_FILE), 'utf8'));
   const target = path.join(store.dir, UPLOAD_RECORDS);
   const now = readIfThere(target);
-  const have = new Set(saved.toString('utf8').split('\n'));
-  const since = now === null ? [] : now.toString('utf8').split('\n').filter((l) => l !== '' && !have.has(l));
+  const current = now === null ? [] : completeLines(now.toString('utf8'));
+  const have = new Set(current);
+  const missing = saved.filter((l) => !have.has(l));
+  if (missing.length === 0) return true;
   fs.mkdirSync(path.dirname(target), { recursive: true });
   // The checkpoint sums up a file that is being replaced: it is derived, so it goes.
   removeIfThere(path.join(store.dir, UPLOAD_CHECKPOINT));
-  replaceFileDurably(target, saved.toString('utf8') + since.map((l) => `${l}\n`).join(''));
+  replaceFileDurably(target, [...current, ...missing].map((l) => `${l}\n`).join(''));
   return true;
 }
 
@@ -112,8 +121,9 @@ export async function restoreLoyaltyTables(store: Store, dir: string, o: { now: 
       backup: { folder: dir, manifestSha256: sha256 },
       writeOff: { amount: 0, account: '', accruedAccount: store.get('settings').ledger.loyaltiesAccrued }, reverses, reapplies,
     };
-    appendEpochRecord(store, w, bo.book, doc);
+    // Before the record: a restore cut short here is simply run again (the merge adds nothing twice).
     const uploadsRestored = restoreUploads(store, abs, manifest);
+    appendEpochRecord(store, w, bo.book, doc);
     saveBook(store, bo.book);
     return { document: doc.number, epochId: manifest.epoch.id, reversed: reverses.reduce((s, r) => s + r.amount, 0),
       reverses: reverses.map((r) => r.document), reapplied: reapplies.reduce((s, r) => s + r.amount, 0),

@@ -1,9 +1,10 @@
-// Plans the batches of the loyalty sales not yet in any batch: per till, after the epoch's floor
-// and after the till's last planned batch, at most maxRows rows a file. Each batch's bytes are kept
-// and its `planned` record fsynced here, before anything is sent.
+// Plans the batches of the loyalty sales not yet in any batch: per till, after the till's last
+// planned batch, at most maxRows rows a file. Each batch's bytes are kept and its `planned` record
+// fsynced here, before anything is sent. Loyalty epochs (go-live) do not move this: the batch log
+// says what the provider's server has, and a Loyalty Plus sale goes there once whatever the
+// built-in loyalty tables did meanwhile.
 import { BACK_OFFICE_JOURNAL } from '../../../store/back-office-types.js';
 import { loyaltyPlusSettingsOf } from '../../../store/loyalty-plus-settings.js';
-import { currentEpoch } from '../../../store/loyalty-epoch.js';
 import { crashPoint } from '../../../store/crash-points.js';
 import type { Store } from '../../../store/store.js';
 import type { BatchLog } from './batch-log.js';
@@ -26,13 +27,13 @@ export function uploadTills(store: Store): string[] {
 }
 
 /**
- * Where a till's next batch starts (after the floor and the last planned batch) and the byte
+ * Where a till's next batch starts (after its last planned batch) and the byte
  * offset to read from: after the last batch's record, or after the last record an earlier run
  * read to the end, whichever is further and still checks out.
  */
-function readFrom(store: Store, log: BatchLog, till: string, floor: number): { afterSeq: number; from: number } {
+function readFrom(store: Store, log: BatchLog, till: string): { afterSeq: number; from: number } {
   const mark = log.markOf(till);
-  let afterSeq = Math.max(floor, mark?.toSeq ?? 0);
+  let afterSeq = mark?.toSeq ?? 0;
   let from = mark && mark.toSeq === afterSeq ? startOffset(store, till, mark.toSeq, mark.last) : 0;
   const scanned = log.scannedOf(till);
   if (scanned && scanned.seq >= afterSeq) {
@@ -48,12 +49,11 @@ function readFrom(store: Store, log: BatchLog, till: string, floor: number): { a
 /** Plans every new batch, oldest first per till; returns them (already durable). */
 export function planBatches(store: Store, log: BatchLog, o: { now: () => Date; maxRows: number; signal?: AbortSignal }): PlannedBatch[] {
   const facts = fileFacts(store);
-  const floors = currentEpoch(store).from;
   const out: PlannedBatch[] = [];
   for (const till of uploadTills(store)) {
     for (;;) {
       if (o.signal?.aborted) return out;
-      const { afterSeq, from } = readFrom(store, log, till, floors[till] ?? 0);
+      const { afterSeq, from } = readFrom(store, log, till);
       const got = collectRows(store, till, { afterSeq, from, max: o.maxRows });
       if (got.rows.length < o.maxRows && got.seen) log.noteScanned(till, got.seen);
       if (got.rows.length === 0 || got.last === null) break;

@@ -4,6 +4,7 @@
 // log was restored from a backup may be there already; the final name with the batch's size and
 // checksum means it is, and it is only marked sent.
 import { crashPoint } from '../../../store/crash-points.js';
+import { SftpError } from '../../sftp/types.js';
 import type { BatchLog } from './batch-log.js';
 import { remotePath, type Link } from './link.js';
 import { sha256Hex } from './sales-csv.js';
@@ -28,13 +29,18 @@ export async function sendBatch(c: TransferContext, b: PlannedBatch, bytes: Buff
   const temp = `${final}.part`;
   const how = await c.link.attempt(async (s) => {
     const st = await s.stat(final);
-    if (st !== null && st.size === b.bytes && sha256Hex(await s.read(final)) === b.sha256) return 'found-on-server' as const;
+    if (st !== null && st.size === b.bytes && sha256Hex(await s.read(final, b.bytes)) === b.sha256) return 'found-on-server' as const;
     if (midPutArmed()) {
       await s.put(bytes.subarray(0, Math.floor(bytes.length / 2)), temp);
       crashPoint(MID_PUT);
     }
     await s.put(bytes, temp);
     crashPoint('uploads:after-put');
+    // Only a whole file takes the final name (a put cut short leaves a shorter .part).
+    const put = await s.stat(temp);
+    if (put === null || put.size !== b.bytes) {
+      throw new SftpError('transfer', 'write', `${temp} holds ${put?.size ?? 'no'} bytes of ${b.bytes} after writing: it was not renamed into place`);
+    }
     await s.rename(temp, final);
     crashPoint('uploads:after-rename');
     return 'uploaded' as const;
