@@ -68,4 +68,15 @@ describe('the IQEvent_LoyaltyPlus_Sales job', () => {
     expect(seen.at(-1)).toEqual(expect.objectContaining({ done: r.bytes, total: r.bytes }));
     expect(serverDocuments(sshd).sort()).toEqual([...sold].sort());
   });
+
+  it('runs again without the heap budget when the worker outgrows it, each sale still sent once', async () => {
+    const { store: s, warnings } = await loyaltyStore();
+    store = s;
+    await useServer(s, sshd.server());
+    const sold = sell(s, 'T1', 3);
+    const r = await uploadInWorker(s, () => new Date(), { file: job.file, retryDelaysMs: [10], heap: { maxOldGenerationSizeMb: 1, maxYoungGenerationSizeMb: 1 } });
+    expect(warnings.join('\n')).toMatch(/the Loyalty Plus upload needed more than 1 MB; running it again without that limit/);
+    expect(r).toMatchObject({ ok: true, sales: 3 });
+    expect(serverDocuments(sshd).sort()).toEqual([...sold].sort());
+  });
 });
