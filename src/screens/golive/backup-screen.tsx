@@ -28,13 +28,15 @@ type Step =
 export function sizeText(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   const units = ['KB', 'MB', 'GB'];
-  let v = bytes / 1024;
   let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
+  let scale = 1024;
+  while (bytes >= scale * 1024 && u < units.length - 1) {
+    scale *= 1024;
     u += 1;
   }
-  return `${v.toFixed(1)} ${units[u]}`;
+  // Whole tenths in integers, as everything that is counted here is.
+  const tenths = Math.round((bytes * 10) / scale);
+  return `${Math.floor(tenths / 10)}.${tenths % 10} ${units[u]}`;
 }
 
 /** Rows of the done view around the file list: title, folder, header, rows line, keys line. */
