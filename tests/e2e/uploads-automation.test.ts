@@ -38,7 +38,7 @@ describe('sales uploads in the till process (tmux, bundles, sshd)', () => {
     session.type('BREAD\r');
     await session.waitFor('Bread, "farm" style');
     // The event never ran: the till's job runner runs it once at start-up, in a worker.
-    for (let i = 0; i < 100 && serverDocuments(sshd).length < first.length; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 300 && serverDocuments(sshd).length < first.length; i++) await new Promise((r) => setTimeout(r, 100));
     expect(sorted(serverDocuments(sshd))).toEqual(sorted(first));
 
     await abandonSaleToMenu(session);
