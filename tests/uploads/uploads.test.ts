@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runUploads } from '../../src/integrations/loyaltyplus/uploads/run.js';
 import { SALES_COLUMNS } from '../../src/integrations/loyaltyplus/uploads/sales-csv.js';
 import { lockNow } from '../../src/store/locks.js';
+import { readLastUploadRun } from '../../src/store/upload-last-run.js';
 import { ioCounters, type Store } from '../../src/store/index.js';
 import { denyWrites, startSshd, type SshdServer } from '../sftp/sshd-server.js';
 import { clearUploads, FAST_RETRIES, IDS, loyaltyStore, MEMBER, refundAll, sell, serverDocuments, serverFiles, useServer } from './upload-fixture.js';
@@ -135,12 +136,15 @@ describe('a run that cannot complete', () => {
     const r = await run(s);
     expect(r).toMatchObject({ ok: false, kind: 'auth', batches: 0, retries: 0 });
     if (!r.ok) expect(r.message).not.toContain('wrong-password-77');
+    // How it ended is recorded for the till's status line, whoever ran it.
+    expect(readLastUploadRun(s.dir)).toMatchObject({ ok: false, kind: 'auth' });
     expect(batchLog(s).map((x) => x.type)).toEqual(['planned']);
     expect(serverFiles(sshd)).toEqual([]);
     await useServer(s, sshd.server());
     expect(await run(s)).toMatchObject({ ok: true, batches: 1, sales: 3 });
     expect(serverDocuments(sshd)).toEqual(sold);
     expect(batchLog(s).map((x) => x.type)).toEqual(['planned', 'sent']);
+    expect(readLastUploadRun(s.dir)).toEqual({ at: expect.any(String), ok: true });
   });
 
   it('fails with kind path-missing when the upload path is not there', async () => {
@@ -197,6 +201,8 @@ describe('a run that cannot complete', () => {
       const r = await run(s);
       expect(r).toMatchObject({ ok: false, kind: 'locked' });
       if (!r.ok) expect(r.message).toContain(`process ${process.pid}`);
+      // The run in progress will say how it went; a refused one records nothing.
+      expect(readLastUploadRun(s.dir)).toBeNull();
     } finally {
       held.release();
     }

@@ -8,7 +8,8 @@ import { createAutomationJobs, type AutomationJobs, type EventJob } from '../../
 import { emptyJobState, JobStateFile } from '../../../src/jobs/job-state.js';
 import type { AppServices } from '../../../src/screens/app-context.js';
 import { useLpStatus } from '../../../src/screens/pos/lp-status.js';
-import { UPLOAD_FAILED_TEXT, uploadStatusText } from '../../../src/screens/pos/upload-status.js';
+import { createUploadWatch, UPLOAD_FAILED_TEXT, uploadStatusText } from '../../../src/screens/pos/upload-status.js';
+import { writeLastUploadRun } from '../../../src/store/upload-last-run.js';
 import { Shell } from '../../../src/screens/shell/shell.js';
 import { ensureLoyaltyPlusSalesEvent } from '../../../src/store/automation.js';
 import { LOYALTY_PLUS_SALES_EVENT } from '../../../src/store/automation-types.js';
@@ -110,5 +111,29 @@ describe('the upload indicator', () => {
     expect(uploadStatusText(t.store, undefined)).toBeUndefined();
     file.save({ [EV]: { ...base, lastResult: 'failed' } });
     expect(uploadStatusText(t.store, undefined)).toBe(UPLOAD_FAILED_TEXT);
+  });
+
+  it('a run from a shell counts too: whichever ended last decides, and the till sees it within its poll', async () => {
+    const file = new JobStateFile(t.dir, () => undefined);
+    const failedAt = (at: string) => ({ [EV]: { ...emptyJobState('2026-06-01T08:00:00Z'), lastFinishedAt: at, lastResult: 'failed' as const } });
+    file.save(failedAt('2026-06-01T09:00:00Z'));
+    const watch = createUploadWatch(t.store, undefined, 20);
+    const seen: (string | undefined)[] = [];
+    const off = watch.subscribe(() => seen.push(watch.get()));
+    try {
+      expect(watch.get()).toBe(UPLOAD_FAILED_TEXT);
+      // `tillpoint upload` after the password was fixed, from an SSH session.
+      writeLastUploadRun(t.dir, { at: '2026-06-01T09:05:00Z', ok: true });
+      for (let i = 0; i < 100 && watch.get() !== undefined; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(watch.get()).toBeUndefined();
+      expect(seen).toEqual([undefined]);
+      // A later scheduled run fails again: it is the newer word.
+      file.save(failedAt('2026-06-01T09:15:00Z'));
+      expect(uploadStatusText(t.store, undefined)).toBe(UPLOAD_FAILED_TEXT);
+      writeLastUploadRun(t.dir, { at: '2026-06-01T09:20:00Z', ok: false, kind: 'auth' });
+      expect(uploadStatusText(t.store, undefined)).toBe(UPLOAD_FAILED_TEXT);
+    } finally {
+      off();
+    }
   });
 });

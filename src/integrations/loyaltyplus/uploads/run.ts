@@ -5,6 +5,7 @@
 import { StoreError } from '../../../store/errors.js';
 import { HeldLock } from '../../../store/locks.js';
 import { takeUploadLock, UPLOAD_LOCK } from '../../../store/upload-lock.js';
+import { writeLastUploadRun } from '../../../store/upload-last-run.js';
 import type { Store } from '../../../store/store.js';
 import { chosenServer, uploadPathProblem, uploadsSettingsOf } from '../../../store/uploads-settings.js';
 import { BatchLog } from './batch-log.js';
@@ -65,7 +66,23 @@ export function notSetUpReason(store: Store): string | null {
   return null;
 }
 
+/** Outcomes that say nothing about the server or the setup, and so are not recorded. */
+const UNRECORDED: ReadonlySet<string> = new Set(['locked', 'stopped', 'not-set-up']);
+
+/** One run; how it ended is recorded for the till's status line. */
 export async function runUploads(store: Store, o: UploadOptions = {}): Promise<UploadOutcome> {
+  const r = await runOnce(store, o);
+  if (r.ok || !UNRECORDED.has(r.kind)) {
+    try {
+      writeLastUploadRun(store.dir, { at: (o.now ?? (() => new Date()))().toISOString(), ok: r.ok, ...(r.ok ? {} : { kind: r.kind }) });
+    } catch (err) {
+      store.warn(`could not record how the upload run ended: ${(err as Error).message}`);
+    }
+  }
+  return r;
+}
+
+async function runOnce(store: Store, o: UploadOptions): Promise<UploadOutcome> {
   const now = o.now ?? (() => new Date());
   const reason = notSetUpReason(store);
   if (reason) return failed(emptySummary(), 'not-set-up', `Loyalty Plus uploads are not set up: ${reason}`);
