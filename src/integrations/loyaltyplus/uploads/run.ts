@@ -104,13 +104,17 @@ async function runOnce(store: Store, o: UploadOptions): Promise<UploadOutcome> {
     const all = [...pending, ...fresh];
     const total = all.reduce((n, b) => n + b.bytes, 0);
     let done = 0;
+    // A batch that cannot be rebuilt stops its own till (its files go in order), not the others.
+    const stuck = new Map<string, string>();
     o.progress?.(0, total, all.length === 0 ? 'nothing new to upload' : `${all.length} file(s) to upload`);
     for (const [i, b] of all.entries()) {
       if (o.signal?.aborted) throw new StoppedError('the upload was stopped');
+      if (stuck.has(b.till)) continue;
       current = b;
       const bytes = batchBytes(store, b);
       if (!bytes) {
-        return outcome(failed(sum, 'mismatch', `batch ${b.name} (${b.till} ${b.fromSeq}-${b.toSeq}) cannot be rebuilt: its local copy is gone and the journal no longer gives the same bytes (sha256 ${b.sha256.slice(0, 12)}...)`));
+        stuck.set(b.till, `batch ${b.name} (${b.till} ${b.fromSeq}-${b.toSeq}) cannot be rebuilt: its local copy is gone and the journal no longer gives the same bytes (sha256 ${b.sha256.slice(0, 12)}...); till ${b.till} uploads nothing until it is resolved`);
+        continue;
       }
       const how = await sendBatch({ link, log, uploadPath: u.uploadPath, now }, b, bytes);
       dropOutgoing(store.dir, b.name);
@@ -119,6 +123,7 @@ async function runOnce(store: Store, o: UploadOptions): Promise<UploadOutcome> {
       o.progress?.(done, total, `${b.name} (${i + 1} of ${all.length})`);
     }
     current = null;
+    if (stuck.size > 0) return outcome(failed(sum, 'mismatch', [...stuck.values()].join('; ')));
     log.checkpoint();
     return outcome({ ok: true, ...sum });
   } catch (err) {
