@@ -10,6 +10,7 @@ const OPTIONS = {
   'back-office': { type: 'boolean' },
   demo: { type: 'boolean' },
   out: { type: 'string' },
+  to: { type: 'string' },
   item: { type: 'string', multiple: true },
   tender: { type: 'string', multiple: true },
   line: { type: 'string', multiple: true },
@@ -35,6 +36,7 @@ export interface Invocation {
     'back-office'?: boolean;
     demo?: boolean;
     out?: string;
+    to?: string;
     item?: string[];
     tender?: string[];
     line?: string[];

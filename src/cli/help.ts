@@ -15,8 +15,11 @@ Usage:
   tillpoint accrue [--kinds K,...] [--zero-unused] [--json]
                                                Accrue Loyalties: post ended periods' credits
   tillpoint upload [--json]                    Loyalty Plus sales uploads: one run now (SFTP)
+  tillpoint doctor [--json]                    check the store for support: disk, locks, journals,
+                                               clock, documents, web service, SFTP, jobs, outbox
   tillpoint loyalty-tables backup [--out DIR] | list [--json]
                                                Backup Loyalty tables; the backups taken
+  tillpoint backup [--to DIR] [--json]         copy the whole store, while tills run
   tillpoint restore BACKUP [--json]            put back what a backup holds (checksums first)
   tillpoint bench commit --data SCRATCH        measure sale commits on this PC's disk
 
@@ -85,6 +88,15 @@ export const COMMAND_HELP: Record<string, string> = {
   nothing already on the server is sent again. Exit 1 with the reason when it is not set up, the
   server refuses or stays unreachable after retries (files sent before that stay sent).
   JSON: batches, sales, bytes, foundOnServer, tills (till, batches, sales, bytes, files).`,
+  doctor: `tillpoint doctor [--json] [--data DIR]
+  Read-only checks for remote support: data folder writable and free space, locks and the pid
+  holding each, every journal line's checksum, clock and time zone, the lowdb documents, the Loyalty
+  Plus web service (a signed member lookup, when set up), the chosen SFTP account (login and a probe
+  file in the Upload Path, when chosen), the scheduled jobs' last runs and the outbox's oldest call.
+  One line per check (OK, WARN or FAIL) with the fix on the next line. Exit 1 when a check fails,
+  0 otherwise (warnings included). Nothing in the store changes (a probe file is written and
+  removed at once; no lock is taken) and no secret is printed.
+  JSON: checks (id, title, status ok|warning|fail, detail, fix), ok.`,
   'loyalty-tables': `tillpoint loyalty-tables backup [--out DIR] [--json] [--data DIR]
 tillpoint loyalty-tables list [--json] [--data DIR]
   backup: Backup Loyalty tables (Utilities > Data): the current loyalty rows, each debtor's five
@@ -93,15 +105,29 @@ tillpoint loyalty-tables list [--json] [--data DIR]
   last. JSON: dir, manifest. list: every backup with its time and whether it still holds exactly
   the current data (the only kind Delete Loyalty tables accepts). JSON: dir, takenAt, epochId,
   matchesCurrent. Deleting the tables is done on the Delete Loyalty tables screen.`,
+  backup: `tillpoint backup [--to DIR] [--json] [--data DIR]
+  A consistent copy of the whole store, taken while tills go on selling: each journal up to its last
+  complete record at that instant; the documents, open sales, outbox, uploads and jobs under the
+  store lock; the archive and slips. Into --to (a new or empty folder; --out also works) or
+  backups/store-YYYYMMDD-HHMMSS (store time), with manifest.json (kind store, each file's bytes and
+  sha256, each journal's mark) written last. Left out: backups/, locks/, logs/ and derived files the
+  store rebuilds (journal index snapshots, the books' snapshot). The folder is owner-only (0700,
+  files 0600): settings.json holds secrets. JSON: dir, manifest.`,
   restore: `tillpoint restore BACKUP [--json] [--data DIR]
-  Restores what the backup's manifest says it holds, after checking every file's checksum and that
-  the backup is of this store (nothing changes when a check fails). Today that is a Loyalty tables
-  backup (Utilities > Data > Backup Loyalty tables, or the archive Delete Loyalty tables leaves):
-  its loyalty epoch becomes current again, so the loyalty rows, balances and per-till loyalty
-  sales are those of the backup (plus anything sold since), the write-offs of the deletes since
-  are reversed on the ledger, and upload records it has that the store lost are added back. A
-  whole-store backup is a later kind; a kind this tillpoint does not know is refused. A backup of
-  the tables already current is refused. JSON: kind, document, epochId, reversed (cents), reverses, uploadsRestored.`,
+  Restores what the backup's manifest says it holds, after checking every file's checksum (nothing
+  changes when a check fails; the bad file is named).
+  A whole-store backup (tillpoint backup) replaces the store folder --data (a store of the same
+  store id, or a missing or empty folder). Refused while a till or session holds a lock on that
+  store (the holder's pid is named). The restored store is built beside it, then swapped in by
+  renaming; the store it replaces is kept as DIR.before-restore-YYYYMMDD-HHMMSS and its backups/
+  move into the restored store. JSON: kind, dir, replacedBy, storeId, takenAt, journals, files.
+  A Loyalty tables backup (Utilities > Data > Backup Loyalty tables, or the archive Delete Loyalty
+  tables leaves) must be of this store: its loyalty epoch becomes current again, so the loyalty
+  rows, balances and per-till loyalty sales are those of the backup (plus anything sold since), the
+  write-offs of the deletes since are reversed on the ledger, and upload records it has that the
+  store lost are added back. A backup of the tables already current is refused. JSON: kind,
+  document, epochId, reversed (cents), reverses, uploadsRestored.
+  A kind this tillpoint does not know is refused.`,
   refund: `tillpoint refund SALE [--line N[xQTY]]... [--tender T] [--till ID] [--json]
   Returns lines of sale SALE (numbered from 1 as on the slip); no --line returns all that is left.
   Paid back on tender T (default: the cash tender).`,

@@ -20,7 +20,9 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   loyalty: async () => (await import('./commands/loyalty.js')).loyaltyCommand,
   accrue: async () => (await import('./commands/accrue.js')).accrueCommand,
   upload: async () => (await import('./commands/upload.js')).uploadCommand,
+  doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
   restore: async () => (await import('./commands/restore.js')).restoreCommand,
+  backup: async () => (await import('./commands/backup.js')).backupCommand,
   'loyalty-tables': async () => (await import('./commands/loyalty-tables.js')).loyaltyTablesCommand,
   bench: async () => (await import('./commands/bench.js')).benchCommand,
 };

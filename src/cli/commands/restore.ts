@@ -1,20 +1,41 @@
 // `tillpoint restore BACKUP [--json]`: restores what the backup's manifest says it holds, after
-// checking every checksum. Today that is a Loyalty tables backup (Utilities > Data); a whole-store
-// backup is a later kind, and a kind this tillpoint does not know is refused.
+// checking every checksum: a Loyalty tables backup (Utilities > Data) into the store, or a
+// whole-store backup (`tillpoint backup`) in place of the store folder. A kind this tillpoint
+// does not know is refused (by the Loyalty tables reader, which names the kinds it knows).
 import { formatMoney } from '../../engine/money.js';
+import { readManifest } from '../../store/loyalty-tables/manifest.js';
 import { restoreLoyaltyTables } from '../../store/loyalty-tables/restore.js';
+import { manifestKind, STORE_BACKUP_KIND } from '../../store/store-backup/manifest.js';
+import { restoreStore } from '../../store/store-backup/restore.js';
 import { onlyOptions, positionalCount, type Invocation } from '../args.js';
 import { Refusal } from '../clock.js';
 import { cliStoreDir, openCliStore } from '../open-store.js';
 
+function restoreWholeStore(inv: Invocation, backup: string, now: () => Date): number {
+  // The target is not opened as a store: its locks are taken one by one instead, and it may not exist yet.
+  const r = restoreStore(backup, cliStoreDir(inv).dir, { now: now() });
+  if (inv.values.json) {
+    process.stdout.write(`${JSON.stringify({ kind: STORE_BACKUP_KIND, ...r })}\n`);
+    return 0;
+  }
+  const marks = Object.entries(r.journals).map(([j, m]) => `  ${j}: up to seq ${m.lastSeq}\n`).join('');
+  process.stdout.write(`Restored the store ${r.storeId} as it was at ${r.takenAt} into ${r.dir} (${r.files} files)\n${marks}`
+    + (r.replacedBy ? `  the store it replaced is kept in ${r.replacedBy}\n` : ''));
+  return 0;
+}
+
 export async function restoreCommand(inv: Invocation, now: () => Date): Promise<number> {
   onlyOptions(inv, []);
   positionalCount(inv, 1, 1, 'BACKUP [--json]');
+  const backup = inv.positionals[0]!;
+  if (manifestKind(backup) === STORE_BACKUP_KIND) return restoreWholeStore(inv, backup, now);
+  // A folder that is no backup (or of a kind unknown here) is refused as such, whatever the target.
+  readManifest(backup);
   const chosen = cliStoreDir(inv);
   if (!chosen.exists) throw new Refusal(`there is no store in ${chosen.dir} to restore into`);
   const { store } = await openCliStore(inv);
   try {
-    const r = await restoreLoyaltyTables(store, inv.positionals[0]!, { now: now(), operator: 'system' });
+    const r = await restoreLoyaltyTables(store, backup, { now: now(), operator: 'system' });
     if (inv.values.json) {
       process.stdout.write(`${JSON.stringify({ kind: 'loyalty-tables', ...r })}\n`);
       return 0;

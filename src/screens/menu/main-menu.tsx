@@ -30,6 +30,7 @@ export function buildMainMenu(registry: ScreenRegistry, services: Pick<AppServic
     optional({ label: 'Loyalty Plus Outbox', hotKey: 'o', description: 'Loyalty Plus calls waiting or failed; manager retry now' }, 'utilities.loyalty-plus-outbox', registry.loyaltyPlusOutbox),
     optional({ label: 'Automation', hotKey: 'a', description: 'scheduled events: schedule, enabled, last run, result, next run, run now, log' }, 'utilities.automation', registry.automation),
     optional({ label: 'Data', hotKey: 'd', description: 'go-live: Backup Loyalty tables, Delete Loyalty tables, Go-live checklist' }, 'utilities.data', registry.data),
+    optional({ label: 'Doctor', hotKey: 'h', description: 'checks for support: disk, locks, journals, clock, documents, web service, SFTP, jobs, outbox' }, 'utilities.doctor', registry.doctor),
   ];
   const ledger: MenuItem[] = [
     { label: 'Account Maintenance', hotKey: 'a', description: 'the chart of ledger accounts', open: () => screen('ledger.accounts', 'Account Maintenance', registry.accountMaintenance) },
@@ -50,7 +51,7 @@ export function buildMainMenu(registry: ScreenRegistry, services: Pick<AppServic
     { label: 'Contracts', hotKey: 'c', description: 'debtor contracts: debtor, item, price, Exclude from Rebates', open: () => screen('contracts', 'Contracts', registry.contracts) },
     { label: 'Loyalties', hotKey: 'y', description: 'Accrue, Update Accrued, Payouts, Enquiry', open: () => menuScreen('loyalties', 'Loyalties', loyaltiesMenuItems(registry)) },
     { label: 'Ledger', hotKey: 'l', description: 'Account Maintenance, Journal, Trial Balance', open: () => menuScreen('ledger', 'Ledger', ledger) },
-    { label: 'Utilities', hotKey: 'u', description: 'Setup, Loyalty Plus Outbox, Automation, Data', open: () => menuScreen('utilities', 'Utilities', utilities) },
+    { label: 'Utilities', hotKey: 'u', description: 'Setup, Loyalty Plus Outbox, Automation, Data, Doctor', open: () => menuScreen('utilities', 'Utilities', utilities) },
   ];
 }
 

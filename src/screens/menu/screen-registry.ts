@@ -32,6 +32,7 @@ export interface ScreenRegistry {
   loyaltyPlusOutbox?: ComponentType;
   automation?: ComponentType;
   data?: ComponentType;
+  doctor?: ComponentType;
   journal: ComponentType;
   trialBalance: ComponentType;
 }
@@ -54,6 +55,7 @@ export const screenRegistry: ScreenRegistry = {
   loyaltyPlusOutbox: later(async () => (await import('../loyaltyplus/outbox-screen.js')).LoyaltyPlusOutboxScreen),
   automation: later(async () => (await import('../automation/automation-screen.js')).AutomationScreen),
   data: later(async () => (await import('../golive/data-menu.js')).DataMenuScreen),
+  doctor: later(async () => (await import('../doctor/doctor-screen.js')).DoctorScreen),
   journal: later(async () => (await import('../ledger/journal.js')).JournalScreen),
   trialBalance: later(async () => (await import('../ledger/trial-balance.js')).TrialBalanceScreen),
 };
