@@ -11,6 +11,8 @@ const OPTIONS = {
   demo: { type: 'boolean' },
   out: { type: 'string' },
   to: { type: 'string' },
+  from: { type: 'string' },
+  csv: { type: 'boolean' },
   item: { type: 'string', multiple: true },
   tender: { type: 'string', multiple: true },
   line: { type: 'string', multiple: true },
@@ -37,6 +39,8 @@ export interface Invocation {
     demo?: boolean;
     out?: string;
     to?: string;
+    from?: string;
+    csv?: boolean;
     item?: string[];
     tender?: string[];
     line?: string[];

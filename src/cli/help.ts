@@ -21,6 +21,8 @@ Usage:
                                                Backup Loyalty tables; the backups taken
   tillpoint backup [--to DIR] [--json]         copy the whole store, while tills run
   tillpoint restore BACKUP [--json]            put back what a backup holds (checksums first)
+  tillpoint report NAME [--from DATE] [--to DATE] [--csv|--json]
+                                               a report (tillpoint report --help lists them)
   tillpoint bench commit --data SCRATCH        measure sale commits on this PC's disk
 
 Options:
@@ -138,6 +140,28 @@ tillpoint loyalty-tables list [--json] [--data DIR]
 tillpoint bench read|accrue|enquiry --data SCRATCH [--debtor CODE] [--samples N]
   read: reads every journal record (the baseline); accrue: one Accrue Loyalties run; enquiry:
   times N Loyalty Enquiries of the debtor. Each prints its time and the process's peak memory.`,
+  report: `tillpoint report NAME [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--csv|--json] [--data DIR]
+tillpoint report slip SALE [40|80] [--json] [--data DIR]
+  The Reports menu's reports; nothing in the store changes. Reports:
+    loyalty-sales    sales and refunds with a loyalty debtor or Loyalty Plus member, per till
+    accrual-history  Accrue Loyalties runs: when, debtors, posted, journal credited, zeroed
+    uploads          Loyalty Plus upload batches: till, journal range, rows, file, state, how
+    outbox           Loyalty Plus calls waiting to be sent and refused for good (now)
+    trial-balance    every ledger account: debit, credit and balance (now)
+    sales-by-item    quantity and value sold, refunded and net per item
+    sales-by-hour    sales, refunds and net value per hour of day, with a bar chart
+    slip             the slip of sale or refund SALE as printed, marked REPRINT (40 or 80 columns)
+  --from/--to: dates of the store's time zone, both inclusive. loyalty-sales, sales-by-item and
+  sales-by-hour cover today unless given; accrual-history and uploads (by when planned) cover
+  everything unless given; outbox and trial-balance show now and take no dates. --from alone runs
+  to today, --to alone is that one day. A bad date is a usage error (exit 2); so is an unknown
+  report. A sale number not in the journals is refused (exit 1).
+  Output: an aligned table with the title and period (totals and, for sales-by-hour, a bar of
+  40 columns at most); --csv: a header of the JSON field names, then one line a row; --json: an
+  array of rows. Money in CSV and JSON is a decimal string in the store's currency decimals
+  without symbol ("19.99"); counts are numbers. Refunds are positive in their own columns and
+  subtracted in net ones. slip --json: number, kind, width, source (file: the slip as printed;
+  journal: rendered again, its file gone), text.`,
   sales: `tillpoint sales [--json]
   Lists every sale and refund of every till.`,
 };

@@ -23,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   doctor: async () => (await import('./commands/doctor.js')).doctorCommand,
   restore: async () => (await import('./commands/restore.js')).restoreCommand,
   backup: async () => (await import('./commands/backup.js')).backupCommand,
+  report: async () => (await import('./commands/report.js')).reportCommand,
   'loyalty-tables': async () => (await import('./commands/loyalty-tables.js')).loyaltyTablesCommand,
   bench: async () => (await import('./commands/bench.js')).benchCommand,
 };
