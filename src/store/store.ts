@@ -13,6 +13,7 @@ import { JournalFollower, type JournalReader } from './journal-reader.js';
 import { claimTillWriter, type TillJournalWriter, type WriterContext } from './journal-writer.js';
 import { isProcessAlive, lockWaiting, lockWaitingSync, tryLock, type HeldLock } from './locks.js';
 import { makeWarn } from './log.js';
+import { cutOffRestoreText, restoreLeftover } from './restore-leftover.js';
 
 export interface OpenStoreOptions {
   /** Default true: a missing folder becomes an empty store with working defaults. */
@@ -53,6 +54,8 @@ function prepareFolder(dir: string, create: boolean): boolean {
   } catch (err) {
     if (errnoCode(err) !== 'ENOENT') throw new StoreError('IO', `cannot read the store folder ${dir}: ${errorText(err)}`, { cause: err });
     if (!create) throw new StoreError('NOT_A_STORE', `${dir} does not exist (there is no store there)`);
+    const leftover = restoreLeftover(dir);
+    if (leftover !== null) throw new StoreError('NOT_A_STORE', cutOffRestoreText(dir, leftover));
     fs.mkdirSync(dir, { recursive: true });
     entries = [];
   }

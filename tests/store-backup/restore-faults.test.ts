@@ -71,5 +71,8 @@ describe('whole-store restore when something fails', () => {
     expect(e.message).toContain(`${dir} is missing while ${dir}.restoring-20260101-000000 stands beside it`);
     expect(e.message).toContain('store.before-restore-*');
     expect(fs.existsSync(dir)).toBe(false);
+    // A till started meanwhile does not quietly make an empty store where the real one belongs.
+    await expect(quietStore(dir)).rejects.toThrow(`${dir} is missing while ${dir}.restoring-20260101-000000 stands beside it`);
+    expect(fs.existsSync(dir)).toBe(false);
   });
 });

@@ -17,6 +17,7 @@ import { copyPath, fsyncTree } from './copy-file.js';
 import { STORE_BACKUPS_DIR } from './backup.js';
 import { assertStoreChecksums, readStoreManifest, type StoreBackupManifest } from './manifest.js';
 import { lockTargetStore } from './target-locks.js';
+import { cutOffRestoreText, restoreLeftover } from '../restore-leftover.js';
 
 export interface StoreRestoreResult {
   /** The store folder restored. */
@@ -62,16 +63,6 @@ function targetStoreId(dir: string): string | null {
   refuse(`${dir}/settings.json is damaged, so the store there cannot be matched with the backup; run tillpoint doctor, or restore into a new folder`);
 }
 
-function leftoverSwap(dir: string): string | null {
-  const parent = path.dirname(dir);
-  const base = path.basename(dir);
-  try {
-    return fs.readdirSync(parent).find((e) => e.startsWith(`${base}.restoring-`)) ?? null;
-  } catch {
-    return null;
-  }
-}
-
 /** Builds the restored store in `tmp` from the checked backup. */
 function buildRestored(backup: string, tmp: string, manifest: StoreBackupManifest): void {
   fs.mkdirSync(tmp, { mode: 0o755 });
@@ -93,10 +84,8 @@ export function restoreStore(backup: string, target: string, o: { now: Date }): 
   if (dir === src || (src.startsWith(`${dir}${path.sep}`) && !src.startsWith(path.join(dir, STORE_BACKUPS_DIR) + path.sep))) {
     refuse(`the backup ${src} lies inside the store ${dir} outside its backups/ folder; move it out first`, 'backup');
   }
-  const leftover = leftoverSwap(dir);
-  if (leftover !== null && !fs.existsSync(dir)) {
-    refuse(`${dir} is missing while ${path.join(path.dirname(dir), leftover)} stands beside it: a restore was cut off half-way; rename that folder to ${path.basename(dir)} (the restored store) or rename the newest ${path.basename(dir)}.before-restore-* back (the store before it)`);
-  }
+  const leftover = restoreLeftover(dir);
+  if (leftover !== null && !fs.existsSync(dir)) refuse(cutOffRestoreText(dir, leftover));
   const currentId = targetStoreId(dir);
   if (currentId !== null && currentId !== manifest.storeId) {
     refuse(`${dir} holds another store (id ${currentId}); this backup is of store ${manifest.storeId}: restore it into that store or into an empty or new folder`);
