@@ -6,14 +6,14 @@ import { useConfirm, type ConfirmRequest } from '../app-context.js';
 import { BINDINGS, matches, type Command } from '../keys/bindings.js';
 import { useKeyHandler, useKeys } from '../keys/dispatcher.js';
 import { createEntryBuffer, type EntryBuffer } from '../input/entry-buffer.js';
-import { applyEntryKey } from '../input/use-entry-field.js';
 import { Shell } from '../shell/shell.js';
 import { useContentSize } from '../shell/terminal-size.js';
 import type { FieldDef, FormValues } from './field-types.js';
 import { formKeyIntent } from './form-keys.js';
 import { FormRows } from './form-rows.js';
-import { focusedDef, type FormState } from './form-state.js';
+import { type FormState } from './form-state.js';
 import { createFormStore } from './form-store.js';
+import { applyEditIntent } from './edit-intent.js';
 
 export type SaveResult = { ok: true } | { ok: false; message: string; field?: string };
 
@@ -161,14 +161,8 @@ export function Form({ defs, initial, breadcrumb, onAccept, onDone, onTest, labe
       case 'swallow':
         return true;
       case 'action':
-        store.dispatch(intent.action);
-        return true;
-      case 'entry': {
-        const def = focusedDef(s);
-        const buffer = def === undefined ? undefined : buffers.get(def.key);
-        if (buffer) applyEntryKey(buffer, key, { onSubmit: () => undefined, onChange: (text) => store.dispatch({ type: 'edit', text }) });
-        return true;
-      }
+      case 'entry':
+        return applyEditIntent(intent, key, s, buffers, (a) => store.dispatch(a));
       case 'accept': {
         const next = store.dispatch({ type: 'accept' });
         const question = next.phase === 'saving' ? (latest.current.confirmAccept?.(next.values) ?? null) : null;

@@ -6,11 +6,11 @@ import { useSyncExternalStore, type ReactNode } from 'react';
 import { bindingsFor, matches, type Command } from '../keys/bindings.js';
 import { useKeyHandler } from '../keys/dispatcher.js';
 import { createEntryBuffer, type EntryBuffer } from '../input/entry-buffer.js';
-import { applyEntryKey } from '../input/use-entry-field.js';
 import type { FieldDef, FormValues } from '../forms/field-types.js';
 import { formKeyIntent } from '../forms/form-keys.js';
 import { FormRows } from '../forms/form-rows.js';
-import { focusedDef, formReducer, initFormState, type FormAction, type FormState } from '../forms/form-state.js';
+import { formReducer, initFormState, type FormAction, type FormState } from '../forms/form-state.js';
+import { applyEditIntent } from '../forms/edit-intent.js';
 
 export type ActionFormAction =
   | FormAction
@@ -102,14 +102,8 @@ export function ActionFormView({ form, rows, columns, active, onSubmit, labelWid
       case 'test':
         return true;
       case 'action':
-        form.dispatch(intent.action);
-        return true;
-      case 'entry': {
-        const def = focusedDef(s);
-        const buffer = def === undefined ? undefined : form.buffers.get(def.key);
-        if (buffer) applyEntryKey(buffer, key, { onSubmit: () => undefined, onChange: (text) => form.dispatch({ type: 'edit', text }) });
-        return true;
-      }
+      case 'entry':
+        return applyEditIntent(intent, key, s, form.buffers, (a) => form.dispatch(a));
       case 'cancel':
         form.dispatch({ type: 'cancel' });
         return true;

@@ -17,9 +17,8 @@ import type { FieldDef, FormValues } from '../../forms/field-types.js';
 import { errorText, type SaveResult } from '../../forms/form.js';
 import { formKeyIntent } from '../../forms/form-keys.js';
 import { FormRows } from '../../forms/form-rows.js';
-import { focusedDef, formReducer, initFormState, type FormAction, type FormState } from '../../forms/form-state.js';
+import { formReducer, initFormState, type FormAction, type FormState } from '../../forms/form-state.js';
 import { createEntryBuffer, type EntryBuffer } from '../../input/entry-buffer.js';
-import { applyEntryKey } from '../../input/use-entry-field.js';
 import { BINDINGS, matches, type Command } from '../../keys/bindings.js';
 import { ScreenActiveContext, useKeyHandler, useKeys } from '../../keys/dispatcher.js';
 import { Shell } from '../../shell/shell.js';
@@ -29,6 +28,7 @@ import { shortBreadcrumb } from './breadcrumb.js';
 import { FtpServersScreen } from './ftp-servers.js';
 import type { TestAccount } from './sftp-test-text.js';
 import { applyUploads, UPLOADS_FIELD_PATHS, UPLOADS_LABEL_WIDTH, UPLOADS_KEYS, uploadsFields, uploadsNotes, uploadsValues, type UploadsView } from './uploads-fields.js';
+import { applyEditIntent } from '../../forms/edit-intent.js';
 
 export const UPLOADS_BREADCRUMB = ['Utilities', 'Setup', 'Module Parameters', 'LoyaltyPlus Loyalty Uploads'];
 
@@ -153,14 +153,8 @@ export function UploadsSetupScreen({ test, now = () => new Date() }: UploadsSetu
       case 'test':
         return true;
       case 'action':
-        box.dispatch(intent.action);
-        return true;
-      case 'entry': {
-        const def = focusedDef(s);
-        const buffer = def === undefined ? undefined : buffers.get(def.key);
-        if (buffer) applyEntryKey(buffer, key, { onSubmit: () => undefined, onChange: (text) => box.dispatch({ type: 'edit', text }) });
-        return true;
-      }
+      case 'entry':
+        return applyEditIntent(intent, key, s, buffers, (a) => box.dispatch(a));
       case 'accept': {
         const next = box.dispatch({ type: 'accept' });
         if (next.phase === 'saving') void save(next.values);
