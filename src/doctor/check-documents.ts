@@ -5,7 +5,7 @@ import type { DocName } from '../store/documents-types.js';
 import { fail, ok, warning, worst, type DoctorCheck, type Finding } from './types.js';
 
 /** Documents a store from before them never had: missing and never saved is no news. */
-const ADDED_LATER: ReadonlySet<DocName> = new Set<DocName>(['debtors', 'contracts', 'automation']);
+const ADDED_LATER: ReadonlySet<DocName> = new Set<DocName>(['debtors', 'contracts', 'automation', 'operators']);
 
 function docFinding(read: ReturnType<import('./documents-read.js').DocumentReader['read']>, name: DocName): Finding {
   if (read.ok) {

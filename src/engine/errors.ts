@@ -30,6 +30,8 @@ export const ERR = {
   TENDER_REFUSED: 'TENDER_REFUSED',
   /** A manager PIN that is not 4-8 digits. */
   BAD_PIN: 'BAD_PIN',
+  /** The operator's role does not allow the action, and no override was given. */
+  NOT_ALLOWED: 'NOT_ALLOWED',
 } as const;
 
 export type ErrorCode = (typeof ERR)[keyof typeof ERR];

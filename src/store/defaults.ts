@@ -1,6 +1,7 @@
 // The documents of a new store (SPEC section 6): empty of items, debtors and contracts, but with working defaults:
 // Loyalty Provider Built-in, no cash rounding, the machine's time zone, the four standard
 // tenders and a chart of ledger accounts in which every account setup must choose is chosen.
+import { DEFAULT_IDLE_LOCK_MINUTES } from './operators/types.js';
 import { randomUUID } from 'node:crypto';
 import type { Tender } from '../engine/types.js';
 import type { Documents, LedgerAccount, LedgerChoices } from './documents-types.js';
@@ -68,5 +69,6 @@ export function defaultDocuments(timeZone: string): Documents {
     debtors: { schemaVersion: 1, debtors: [] },
     contracts: { schemaVersion: 1, contracts: [] },
     automation: { schemaVersion: 1, events: [] },
+    operators: { schemaVersion: 1, idleLockMinutes: DEFAULT_IDLE_LOCK_MINUTES, operators: [] },
   };
 }

@@ -5,6 +5,7 @@ import type { LoyaltySettings } from './loyalty-settings.js';
 import type { LoyaltyPlusSettings } from './loyalty-plus-settings.js';
 import type { UploadsSettings } from './uploads-settings.js';
 import type { AutomationDoc, GoLiveTick } from './automation-types.js';
+import type { OperatorsDoc } from './operators/types.js';
 
 export type AccountType = 'asset' | 'liability' | 'equity' | 'income' | 'expense';
 export const ACCOUNT_TYPES: readonly AccountType[] = ['asset', 'liability', 'equity', 'income', 'expense'];
@@ -94,6 +95,7 @@ export interface Documents {
   debtors: DebtorsDoc;
   contracts: ContractsDoc;
   automation: AutomationDoc;
+  operators: OperatorsDoc;
 }
 
 export type DocName = keyof Documents;

@@ -10,14 +10,14 @@ import { StoreError } from './errors.js';
 import { migrateDocument } from './migrations.js';
 import { validateDocument } from './schemas.js';
 
-export const DOC_NAMES: readonly DocName[] = ['settings', 'items', 'tenders', 'accounts', 'debtors', 'contracts', 'automation'];
+export const DOC_NAMES: readonly DocName[] = ['settings', 'items', 'tenders', 'accounts', 'debtors', 'contracts', 'automation', 'operators'];
 
 /**
  * Documents newer than the first release: a store written before them simply never had them, so
  * creating them empty is no news. One that is missing while its `.bak` is there (every durable
  * write leaves one, the first included) did exist and was lost, and then we do warn.
  */
-const ADDED_LATER: ReadonlySet<DocName> = new Set<DocName>(['debtors', 'contracts', 'automation']);
+const ADDED_LATER: ReadonlySet<DocName> = new Set<DocName>(['debtors', 'contracts', 'automation', 'operators']);
 
 interface Cached<N extends DocName> {
   value: Documents[N];

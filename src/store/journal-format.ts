@@ -40,6 +40,8 @@ export interface JournalRecord {
   seq: number;
   till: string;
   operator: string;
+  /** The supervisor or manager whose override allowed it (a cashier's refund). */
+  approvedBy?: string;
   at: string;
   kind: JournalKind;
   doc: JournalDoc;

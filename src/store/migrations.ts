@@ -21,6 +21,7 @@ export const MIGRATIONS: Record<DocName, Record<number, Migration>> = {
   debtors: { 0: (doc) => ({ ...doc, schemaVersion: 1 }) },
   contracts: { 0: (doc) => ({ ...doc, schemaVersion: 1 }) },
   automation: { 0: (doc) => ({ ...doc, schemaVersion: 1 }) },
+  operators: { 0: (doc) => ({ ...doc, schemaVersion: 1 }) },
 };
 
 export function newerVersionError(file: string, what: string, version: number, readsUpTo: number): StoreError {

@@ -14,6 +14,7 @@ import { ACCOUNT_TYPES, type DocName } from './documents-types.js';
 import { FAILURE_KINDS, LOYALTY_PLUS_TESTS_KEPT, loyaltyPlusUrlProblem, PORT_RANGE, TIMEOUT_RANGE, TLS_VERSIONS } from './loyalty-plus-settings.js';
 import { StoreError } from './errors.js';
 import { automationSchema, goLiveSchema, uploadsSchema } from './schemas-uploads.js';
+import { operatorsSchema } from './operators/schema.js';
 
 const CENTS = 'expected a whole number of cents';
 const BP = 'expected basis points: a whole number from 0 to 10000 (15% = 1500)';
@@ -241,13 +242,8 @@ export const contractsSchema = z
   );
 
 export const DOCUMENT_SCHEMAS: Record<DocName, z.ZodMiniType> = {
-  settings: settingsSchema,
-  items: itemsSchema,
-  tenders: tendersSchema,
-  accounts: accountsSchema,
-  debtors: debtorsSchema,
-  contracts: contractsSchema,
-  automation: automationSchema,
+  settings: settingsSchema, items: itemsSchema, tenders: tendersSchema, accounts: accountsSchema,
+  debtors: debtorsSchema, contracts: contractsSchema, automation: automationSchema, operators: operatorsSchema,
 };
 
 const saleLineSchema = z.looseObject({

@@ -13,7 +13,11 @@ import { JournalFollower, type JournalReader } from './journal-reader.js';
 import { claimTillWriter, type TillJournalWriter, type WriterContext } from './journal-writer.js';
 import { isProcessAlive, lockWaiting, lockWaitingSync, tryLock, type HeldLock } from './locks.js';
 import { makeWarn } from './log.js';
+import { SYSTEM_OPERATOR } from '../engine/roles.js';
 import { cutOffRestoreText, restoreLeftover } from './restore-leftover.js';
+import { appendAudit } from './audit/audit-log.js';
+import { auditableChanges, AUDITED_DOCS } from './audit/setup-diff.js';
+import type { AuditEntry, StoreActor } from './audit/types.js';
 
 export interface OpenStoreOptions {
   /** Default true: a missing folder becomes an empty store with working defaults. */
@@ -38,13 +42,21 @@ export interface Store {
   claimTill(till: string): TillJournalWriter;
   claimJobs(): { release(): void } | null;
   readonly journals: JournalReader;
+  /** Who acts in this process (`system` until an operator logs in); setup edits are audited as theirs. */
+  readonly actor: StoreActor;
+  setActor(actor: StoreActor): void;
+  /**
+   * Appends to the audit trail (src/store/audit/); `at`, `operator` and `till` default to the
+   * actor's. Throws StoreError IO when the entry cannot be written.
+   */
+  audit(entry: Omit<AuditEntry, 'at' | 'operator'> & Partial<Pick<AuditEntry, 'at' | 'operator'>>): AuditEntry;
   warn(message: string): void;
   close(): void;
 }
 
 /** What a store folder may hold; a folder with anything else and no settings.json is not a store. */
 // The embedded default store (data/ beside tillpoint) also ships the demo data and its README.
-const STORE_ENTRIES = /^(settings|items|tenders|accounts|debtors|contracts|automation)\.json(\.bak)?$|^(journals|locks|open|logs|slips|backups|jobs|demo|outbox|uploads|archive|loyaltyplus)$|^README\.md$|^\./;
+const STORE_ENTRIES = /^(settings|items|tenders|accounts|debtors|contracts|automation|operators)\.json(\.bak)?$|^(journals|locks|open|logs|slips|backups|jobs|demo|outbox|uploads|archive|loyaltyplus|audit|cashup)$|^README\.md$|^\./;
 
 function prepareFolder(dir: string, create: boolean): boolean {
   const settings = path.join(dir, 'settings.json');
@@ -83,6 +95,7 @@ class StoreImpl implements Store {
   private closed = false;
   /** True while an async withStoreLock section of this process holds the lock. */
   private asyncHolder = false;
+  actor: StoreActor = { operator: SYSTEM_OPERATOR, now: () => new Date() };
 
   constructor(readonly dir: string, private readonly warnFn: (m: string) => void) {
     this.docs = new DocumentSet(dir, warnFn);
@@ -115,7 +128,35 @@ class StoreImpl implements Store {
   }
 
   edit<N extends DocName>(name: N, change: (draft: Documents[N]) => void): Promise<Documents[N]> {
-    return this.withStoreLock(() => this.docs.edit(name, change));
+    return this.withStoreLock(async () => {
+      const before = AUDITED_DOCS.has(name) ? this.docs.get(name) : null;
+      const after = await this.docs.edit(name, change);
+      if (before !== null) this.auditSetup(name, before, after);
+      return after;
+    });
+  }
+
+  setActor(actor: StoreActor): void {
+    this.actor = actor;
+  }
+
+  audit(entry: Omit<AuditEntry, 'at' | 'operator'> & Partial<Pick<AuditEntry, 'at' | 'operator'>>): AuditEntry {
+    const { till } = this.actor;
+    const full: AuditEntry = { at: this.actor.now().toISOString(), operator: this.actor.operator, ...(till === undefined ? {} : { till }), ...entry };
+    appendAudit(this.dir, full);
+    return full;
+  }
+
+  /** The document is already saved: an audit line that cannot be written is a warning, not a refusal. */
+  private auditSetup(name: DocName, before: unknown, after: unknown): void {
+    const changes = auditableChanges(before, after);
+    const ref = `${name}.json`;
+    try {
+      if ('summary' in changes) this.audit({ kind: 'setup', ref, detail: `${ref}: ${changes.summary}` });
+      else for (const c of changes) this.audit({ kind: 'setup', ref, field: c.field, old: c.old, new: c.new, detail: `${ref} ${c.field}: ${c.old} -> ${c.new}` });
+    } catch (err) {
+      this.warnFn(`a setup change to ${ref} is saved but not in the audit trail: ${(err as Error).message}`);
+    }
   }
 
   withStoreLock<T>(fn: () => Promise<T> | T): Promise<T> {

@@ -21,10 +21,11 @@ import { writeSlipFiles, slipFilePaths } from './till-service-slips.js';
 import type { RefundableLine, RefundRequestLine, TillExternalApi, TillHooks, TillServiceOptions, TillSessionApi, TillState } from './till-types.js';
 import { recordVoid, reopenedSale, type VoidRequest } from './till-voids.js';
 import { TillExternal } from './till-external.js';
+import { auditAbandon, auditRefund, auditVoidLine, warnOnThrow, type TillAuditContext } from './till-audit.js';
 
 export class TillService implements TillSessionApi, TillExternalApi {
   readonly till: string;
-  readonly operator: string;
+  operator: string;
   private readonly writer: TillJournalWriter;
   private state: TillState;
   private readonly listeners = new Set<() => void>();
@@ -76,6 +77,8 @@ export class TillService implements TillSessionApi, TillExternalApi {
   }
 
   getState = (): TillState => this.state;
+
+  setOperator = (code: string): void => void (this.operator = code);
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -153,7 +156,16 @@ export class TillService implements TillSessionApi, TillExternalApi {
   }
 
   changeQty = (lineId: number, qty: number): void => this.setSale(sales.changeQty(this.requireSale(), lineId, qty, this.money()));
-  voidLine = (lineId: number): void => this.setSale(sales.voidLine(this.requireSale(), lineId));
+  voidLine(lineId: number, approvedBy?: string): void {
+    const open = this.requireSale();
+    this.setSale(sales.voidLine(open, lineId));
+    auditVoidLine(this.auditContext(), open, lineId, approvedBy);
+  }
+
+  private auditContext(): TillAuditContext {
+    return { store: this.store, till: this.till, operator: this.operator, at: this.opts.now().toISOString(), money: this.money() };
+  }
+
   setDiscount = (lineId: number, discount: number): void => this.setSale(sales.setDiscount(this.requireSale(), lineId, discount, this.money()));
   private tender = (codeOrKind: string): Tender => sales.resolveTender(this.tenders(), codeOrKind);
 
@@ -175,12 +187,7 @@ export class TillService implements TillSessionApi, TillExternalApi {
     if (this.state.last?.kind === 'sale' && this.state.last.saleId === sale.id) {
       throw new EngineError(ERR.ALREADY_SETTLED, `This sale was already recorded as ${this.state.last.saleNumber}`);
     }
-    const plain = sales.completeSale(sale, {
-      saleNumber: this.writer.documentNumber(),
-      completedAt: this.opts.now().toISOString(),
-      cashRounding: this.rounding(),
-      money: this.money(),
-    });
+    const plain = sales.completeSale(sale, { saleNumber: this.writer.documentNumber(), completedAt: this.opts.now().toISOString(), cashRounding: this.rounding(), money: this.money() });
     // Loyalty rows go in the sale's own record: one write, one fsync (SPEC section 6).
     const own = this.loyalty.forSale(plain, sale, this.itemOf);
     const ext = this.hooks.forSale?.(own.doc, sale) ?? { doc: own.doc, rows: [] };
@@ -189,25 +196,16 @@ export class TillService implements TillSessionApi, TillExternalApi {
     this.recorded(this.writer.append({ kind: 'sale', operator: this.operator, at: completed.completedAt, doc: completed, rows, entries: this.entries(completed, rows) }));
     // From here on the sale is recorded: nothing below may make the till offer it again.
     this.writeSlips(completed);
-    if (this.durable) {
-      try {
-        this.writer.openSale.clear();
-      } catch (err) {
-        // A leftover open sale is recognised as recorded at the next start (its id is in the journal).
-        this.store.warn(`${completed.saleNumber} is recorded, but open/${this.till}.json could not be removed: ${(err as Error).message}`);
-      }
-    }
+    // A leftover open sale is recognised as recorded at the next start (its id is in the journal).
+    if (this.durable) warnOnThrow(() => this.writer.openSale.clear(), (m) => this.store.warn(`${completed.saleNumber} is recorded, but open/${this.till}.json could not be removed: ${m}`));
     this.publish({ sale: null, last: completed, resumed: false });
     return completed;
   }
 
   /** Slips can be rebuilt from the journal, so a failure here warns instead of failing the sale. */
   private writeSlips(doc: CompletedSale | CompletedRefund, replace = false): void {
-    try {
-      writeSlipFiles(this.store.dir, doc, this.company(), (width) => this.slipText(doc, width), { replace });
-    } catch (err) {
-      this.store.warn(`slip files for ${docNumberOf(doc)} could not be written: ${(err as Error).message}`);
-    }
+    warnOnThrow(() => writeSlipFiles(this.store.dir, doc, this.company(), (width) => this.slipText(doc, width), { replace }),
+      (m) => this.store.warn(`slip files for ${docNumberOf(doc)} could not be written: ${m}`));
   }
 
   /** The ledger entries go in the same record as the document (SPEC section 6: one write). */
@@ -229,8 +227,10 @@ export class TillService implements TillSessionApi, TillExternalApi {
 
   abandon(): void {
     const open = this.requireSale();
-    this.void({ sale: open, reason: this.state.resumed ? 'voided' : 'abandoned', tenders: open.tenders, pending: open.authorising ?? [] });
+    const reason = this.state.resumed ? 'voided' : 'abandoned';
+    this.void({ sale: open, reason, tenders: open.tenders, pending: open.authorising ?? [] });
     this.setSale(null, { resumed: false });
+    auditAbandon(this.auditContext(), open, reason, this.rounding());
   }
 
   private void(v: VoidRequest): void {
@@ -267,14 +267,16 @@ export class TillService implements TillSessionApi, TillExternalApi {
   }
 
   /** Under the store lock, after catching up every till's journal: two tills cannot both return the last unit. */
-  refund(saleNumber: string, lines: RefundRequestLine[] | 'all', tenderCode?: string): CompletedRefund {
-    return this.store.withStoreLockSync(() => {
-      const { doc: refund, rows } = this.buildRefund(saleNumber, lines, tenderCode);
-      this.recorded(this.writer.append({ kind: 'refund', operator: this.operator, at: refund.completedAt, doc: refund, rows, entries: this.entries(refund, rows) }));
-      this.writeSlips(refund);
-      this.publish({ last: refund });
-      return refund;
+  refund(saleNumber: string, lines: RefundRequestLine[] | 'all', tenderCode?: string, approvedBy?: string): CompletedRefund {
+    const refund = this.store.withStoreLockSync(() => {
+      const { doc, rows } = this.buildRefund(saleNumber, lines, tenderCode);
+      this.recorded(this.writer.append({ kind: 'refund', operator: this.operator, ...(approvedBy ? { approvedBy } : {}), at: doc.completedAt, doc, rows, entries: this.entries(doc, rows) }));
+      return doc;
     });
+    this.writeSlips(refund);
+    this.publish({ last: refund });
+    auditRefund(this.auditContext(), refund, approvedBy);
+    return refund;
   }
 
   slipText(doc: CompletedSale | CompletedRefund, width: 40 | 80): string {

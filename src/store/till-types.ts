@@ -78,7 +78,9 @@ export interface TillExternalApi {
  */
 export interface TillSessionApi {
   readonly till: string;
+  /** Who is logged in at the till: every record and audit line from here on carries them. */
   readonly operator: string;
+  setOperator(code: string): void;
   getState(): TillState;
   subscribe(listener: () => void): () => void;
   company(): CompanyDetails;
@@ -94,7 +96,8 @@ export interface TillSessionApi {
   /** Adds an item by code or barcode (starting a sale when none is open). */
   scan(codeOrBarcode: string, qty?: number): void;
   changeQty(lineId: number, qty: number): void;
-  voidLine(lineId: number): void;
+  /** Voids a line (audited; `approvedBy` when a supervisor's override allowed it). */
+  voidLine(lineId: number, approvedBy?: string): void;
   setDiscount(lineId: number, discount: number): void;
   /** Takes a tender; amount omitted = the balance due. Completes the sale when it is settled. */
   addTender(tenderCode: string, amount?: number): CompletedSale | null;
@@ -105,7 +108,8 @@ export interface TillSessionApi {
   refundable(saleNumber: string): { sale: CompletedSale; lines: RefundableLine[] };
   /** The refund exactly as `refund` would record it now (payout and cash rounding included); writes nothing. */
   previewRefund(saleNumber: string, lines: RefundRequestLine[] | 'all', tenderCode?: string): CompletedRefund;
-  refund(saleNumber: string, lines: RefundRequestLine[] | 'all', tenderCode?: string): CompletedRefund;
+  /** Records the refund (audited; `approvedBy` when a supervisor's override allowed it). */
+  refund(saleNumber: string, lines: RefundRequestLine[] | 'all', tenderCode?: string, approvedBy?: string): CompletedRefund;
   /** Slip text of a completed document at 40 or 80 columns. */
   slipText(doc: CompletedSale | CompletedRefund, width: 40 | 80): string;
   /** Where the slip files of a document were written. */
