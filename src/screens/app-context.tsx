@@ -6,6 +6,7 @@ import type { TillSessionApi } from '../store/till-types.js';
 import type { AccrueProgress, AccrueRequest, AccrueResult } from '../store/back-office-types.js';
 import type { LoyaltyPlusServices } from '../integrations/loyaltyplus/services.js';
 import type { JobRunner } from '../jobs/types.js';
+import type { OperatorSession } from '../store/operators/session.js';
 
 /** The till process's scheduled jobs as screens see them (src/jobs/automation-jobs.ts provides it). */
 export interface AutomationServices {
@@ -28,6 +29,11 @@ export interface AppServices {
    * sessions: screens then call backOffice(store).accrue in this thread.
    */
   accrue?: (req: AccrueRequest, onProgress: (p: AccrueProgress) => void) => Promise<AccrueResult>;
+  /**
+   * Who is at this process (login, idle lock, the operator on every record). Absent in tests and
+   * sessions that do not set it: screens then act as `system`, as in a store with no operators.
+   */
+  session?: OperatorSession;
   /** Present while Loyalty Plus is the loyalty provider (loaded only then). */
   loyaltyPlus?: LoyaltyPlusServices;
   /**
