@@ -22,6 +22,12 @@ const OPTIONS = {
   'zero-unused': { type: 'boolean' },
   member: { type: 'string' },
   outage: { type: 'boolean' },
+  operator: { type: 'string' },
+  name: { type: 'string' },
+  role: { type: 'string' },
+  active: { type: 'boolean' },
+  inactive: { type: 'boolean' },
+  'new-pin': { type: 'boolean' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -50,6 +56,12 @@ export interface Invocation {
     'zero-unused'?: boolean;
     member?: string;
     outage?: boolean;
+    operator?: string;
+    name?: string;
+    role?: string;
+    active?: boolean;
+    inactive?: boolean;
+    'new-pin'?: boolean;
   };
   given: Set<OptionName>;
 }
@@ -68,7 +80,7 @@ export function parseInvocation(argv: string[]): Invocation {
 
 /** Refuses options that the command does not take (global ones are always allowed). */
 export function onlyOptions(inv: Invocation, allowed: OptionName[]): void {
-  const ok = new Set<OptionName>(['data', 'till', 'help', 'json', ...allowed]);
+  const ok = new Set<OptionName>(['data', 'till', 'help', 'json', 'operator', ...allowed]);
   for (const name of inv.given) {
     if (!ok.has(name)) throw new UsageError(`${inv.command ?? 'tillpoint'} does not take --${name}`);
   }

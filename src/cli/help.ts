@@ -23,6 +23,7 @@ Usage:
   tillpoint restore BACKUP [--json]            put back what a backup holds (checksums first)
   tillpoint report NAME [--from DATE] [--to DATE] [--csv|--json]
                                                a report (tillpoint report --help lists them)
+  tillpoint operator list|add|edit|unlock ...   operators, roles and PINs (tillpoint operator --help)
   tillpoint bench commit --data SCRATCH        measure sale commits on this PC's disk
 
 Options:
@@ -30,11 +31,14 @@ Options:
                  a missing folder becomes an empty store)
   --till ID      which till this process is (default: TILLPOINT_TILL, else T1)
   --json         machine-readable output
+  --operator CODE  act as this operator (PIN from TILLPOINT_PIN, else asked on the terminal);
+                 without it a command acts as the built-in system operator
   -h, --help     help (also: tillpoint COMMAND --help)
   -V, --version  the version
 
 Environment:
   TILLPOINT_NOW=<ISO date-time>  start the clock at that instant (testing and training)
+  TILLPOINT_PIN=<PIN>            the PIN of --operator; TILLPOINT_NEW_PIN: a new operator's PIN
 
 Exit codes: 0 done, 1 input refused (nothing changed), 2 usage error.
 `;
@@ -130,9 +134,19 @@ tillpoint loyalty-tables list [--json] [--data DIR]
   store lost are added back. A backup of the tables already current is refused. JSON: kind,
   document, epochId, reversed (cents), reverses, uploadsRestored.
   A kind this tillpoint does not know is refused.`,
-  refund: `tillpoint refund SALE [--line N[xQTY]]... [--tender T] [--till ID] [--json]
+  refund: `tillpoint refund SALE [--line N[xQTY]]... [--tender T] [--till ID] [--operator CODE] [--json]
   Returns lines of sale SALE (numbered from 1 as on the slip); no --line returns all that is left.
-  Paid back on tender T (default: the cash tender).`,
+  Paid back on tender T (default: the cash tender). With --operator, a refund needs a supervisor
+  or manager (a cashier is refused, exit 1).`,
+  operator: `tillpoint operator list [--json]
+tillpoint operator add CODE --name NAME --role cashier|supervisor|manager
+tillpoint operator edit CODE [--name NAME] [--role ROLE] [--active|--inactive] [--new-pin]
+tillpoint operator unlock CODE
+  Operators of the tills (also Utilities > Setup > Operators). Once an active operator exists the
+  till asks for one before selling. The first operator must be a manager, and one active manager
+  must remain. A new PIN (4-8 digits) comes from TILLPOINT_NEW_PIN, or is typed twice on the
+  terminal; only its salted hash is kept. unlock clears a lockout after five wrong PINs.
+  Changing operators needs a manager with --operator, or no --operator (the system operator).`,
   bench: `tillpoint bench commit --data SCRATCH [--till ID] [--samples N] [--json]
   Rings up N sales (default 200) of three demo items on a scratch store and times each commit:
   the journal write and fsync, the slip files and clearing the open sale. It records real sales in

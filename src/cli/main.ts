@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   restore: async () => (await import('./commands/restore.js')).restoreCommand,
   backup: async () => (await import('./commands/backup.js')).backupCommand,
   report: async () => (await import('./commands/report.js')).reportCommand,
+  operator: async () => (await import('./commands/operator.js')).operatorCommand,
   'loyalty-tables': async () => (await import('./commands/loyalty-tables.js')).loyaltyTablesCommand,
   bench: async () => (await import('./commands/bench.js')).benchCommand,
 };

@@ -5,6 +5,7 @@ import { clockFromEnv, UsageError, type Clock } from './clock.js';
 import { defaultDataDir } from './paths.js';
 import { openStore, type Store } from '../store/index.js';
 import { seedDemo } from './demo.js';
+import { actAs } from './acting-operator.js';
 
 const TILL_ID = /^[A-Za-z0-9_-]{1,16}$/;
 
@@ -32,5 +33,11 @@ export async function openCliStore(inv: Invocation, now: Clock = clockFromEnv(),
   const store = await openStore(chosen.dir, { create: true, ...(o.stderr ? { stderr: o.stderr } : {}) });
   // `now` (TILLPOINT_NOW when set) is when the demo debtors' loyalty is switched on.
   if (created && chosen.embedded) await seedDemo(store, now);
+  try {
+    await actAs(store, inv, now);
+  } catch (err) {
+    store.close();
+    throw err;
+  }
   return { store, created };
 }

@@ -1,7 +1,6 @@
 // A till session: applies engine commands to the open sale, keeps it durable as it changes, and
-// commits completed sales and refunds to the till's journal (one write, one fsync) before the
-// slip is written and shown. The till screen and `tillpoint sell/refund` both go through here,
-// so a sale recorded from the command line is exactly what the till would have recorded.
+// commits sales and refunds to the till's journal (one write, one fsync) before the slip shows.
+// The till screen and `tillpoint sell/refund` both go through here, so they record the same.
 import { randomUUID } from 'node:crypto';
 import { EngineError, ERR } from '../engine/errors.js';
 import { indexItems } from '../engine/items.js';
@@ -21,6 +20,7 @@ import { writeSlipFiles, slipFilePaths } from './till-service-slips.js';
 import type { RefundableLine, RefundRequestLine, TillExternalApi, TillHooks, TillServiceOptions, TillSessionApi, TillState } from './till-types.js';
 import { recordVoid, reopenedSale, type VoidRequest } from './till-voids.js';
 import { TillExternal } from './till-external.js';
+import { assertMay } from './operators/guard.js';
 import { auditAbandon, auditRefund, auditVoidLine, warnOnThrow, type TillAuditContext } from './till-audit.js';
 
 export class TillService implements TillSessionApi, TillExternalApi {
@@ -61,9 +61,7 @@ export class TillService implements TillSessionApi, TillExternalApi {
     return new TillService(store, opts);
   }
 
-  private get durable(): boolean {
-    return this.opts.durableOpenSale !== false;
-  }
+  private get durable(): boolean { return this.opts.durableOpenSale !== false; }
 
   /** After a crash the open sale is reopened, unless it had already reached the journal. */
   private reopen(): void {
@@ -157,6 +155,7 @@ export class TillService implements TillSessionApi, TillExternalApi {
 
   changeQty = (lineId: number, qty: number): void => this.setSale(sales.changeQty(this.requireSale(), lineId, qty, this.money()));
   voidLine(lineId: number, approvedBy?: string): void {
+    assertMay(this.store, 'void-line', approvedBy);
     const open = this.requireSale();
     this.setSale(sales.voidLine(open, lineId));
     auditVoidLine(this.auditContext(), open, lineId, approvedBy);
@@ -268,6 +267,7 @@ export class TillService implements TillSessionApi, TillExternalApi {
 
   /** Under the store lock, after catching up every till's journal: two tills cannot both return the last unit. */
   refund(saleNumber: string, lines: RefundRequestLine[] | 'all', tenderCode?: string, approvedBy?: string): CompletedRefund {
+    assertMay(this.store, 'refund', approvedBy);
     const refund = this.store.withStoreLockSync(() => {
       const { doc, rows } = this.buildRefund(saleNumber, lines, tenderCode);
       this.recorded(this.writer.append({ kind: 'refund', operator: this.operator, ...(approvedBy ? { approvedBy } : {}), at: doc.completedAt, doc, rows, entries: this.entries(doc, rows) }));

@@ -28,9 +28,15 @@ export async function accrueCommand(inv: Invocation, now: () => Date): Promise<n
   // job does; holding it open here as well would cost its memory twice. Only a folder that is not
   // a store yet is opened here first (to create it, with the demo data for the embedded one).
   const chosen = cliStoreDir(inv);
-  if (!chosen.exists) (await openCliStore(inv)).store.close();
+  // The store is opened here first only to create a missing one, or to check --operator's PIN.
+  let operator = 'system';
+  if (!chosen.exists || inv.values.operator !== undefined) {
+    const { store } = await openCliStore(inv);
+    operator = store.actor.operator;
+    store.close();
+  }
   const folder = { dir: chosen.dir, warn: (m: string) => process.stderr.write(`tillpoint: ${m}\n`) };
-  const result = await accrueInWorker(folder, now, { kinds, zeroUnused: inv.values['zero-unused'] === true, operator: 'system' });
+  const result = await accrueInWorker(folder, now, { kinds, zeroUnused: inv.values['zero-unused'] === true, operator });
   if (inv.values.json) {
     process.stdout.write(`${JSON.stringify(result)}\n`);
     return 0;

@@ -17,7 +17,7 @@ export async function refundCommand(inv: Invocation, now: () => Date): Promise<n
   if (tenders.length > 1) throw new UsageError('refund pays back on one --tender');
   const { store } = await openCliStore(inv);
   try {
-    const till = openTill(store, { till: tillId(inv), operator: 'system', now, durableOpenSale: false });
+    const till = openTill(store, { till: tillId(inv), operator: store.actor.operator, now, durableOpenSale: false });
     try {
       const saleNumber = inv.positionals[0]!;
       const specs = (inv.values.line ?? []).map(lineSpec);

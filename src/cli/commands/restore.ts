@@ -8,7 +8,8 @@ import { restoreLoyaltyTables } from '../../store/loyalty-tables/restore.js';
 import { manifestKind, STORE_BACKUP_KIND } from '../../store/store-backup/manifest.js';
 import { restoreStore } from '../../store/store-backup/restore.js';
 import { onlyOptions, positionalCount, type Invocation } from '../args.js';
-import { Refusal } from '../clock.js';
+import { Refusal, UsageError } from '../clock.js';
+import { assertMay } from '../../store/operators/guard.js';
 import { cliStoreDir, openCliStore } from '../open-store.js';
 
 function restoreWholeStore(inv: Invocation, backup: string, now: () => Date): number {
@@ -28,14 +29,20 @@ export async function restoreCommand(inv: Invocation, now: () => Date): Promise<
   onlyOptions(inv, []);
   positionalCount(inv, 1, 1, 'BACKUP [--json]');
   const backup = inv.positionals[0]!;
-  if (manifestKind(backup) === STORE_BACKUP_KIND) return restoreWholeStore(inv, backup, now);
+  if (manifestKind(backup) === STORE_BACKUP_KIND) {
+    // The store being replaced is not opened, so there is nobody to check a PIN against.
+    if (inv.values.operator !== undefined) throw new UsageError('a whole-store restore runs as the system operator: leave --operator out');
+    return restoreWholeStore(inv, backup, now);
+  }
   // A folder that is no backup (or of a kind unknown here) is refused as such, whatever the target.
   readManifest(backup);
   const chosen = cliStoreDir(inv);
   if (!chosen.exists) throw new Refusal(`there is no store in ${chosen.dir} to restore into`);
   const { store } = await openCliStore(inv);
   try {
-    const r = await restoreLoyaltyTables(store, backup, { now: now(), operator: 'system' });
+    // Putting loyalty tables back undoes a Delete Loyalty tables: the same manager's right.
+    assertMay(store, 'delete-loyalty-tables');
+    const r = await restoreLoyaltyTables(store, backup, { now: now(), operator: store.actor.operator });
     if (inv.values.json) {
       process.stdout.write(`${JSON.stringify({ kind: 'loyalty-tables', ...r })}\n`);
       return 0;

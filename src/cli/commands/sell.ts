@@ -33,7 +33,7 @@ export async function sellCommand(inv: Invocation, now: () => Date): Promise<num
   const { store } = await openCliStore(inv);
   try {
     // The open sale stays in memory: a refused sell leaves nothing behind.
-    const till = openTill(store, { till: tillId(inv), operator: 'system', now, durableOpenSale: false });
+    const till = openTill(store, { till: tillId(inv), operator: store.actor.operator, now, durableOpenSale: false });
     try {
       // Attached first, as a cashier would: contract prices apply from the first scan.
       if (inv.values.debtor !== undefined) till.attachDebtor(inv.values.debtor);

@@ -120,8 +120,10 @@ export interface AuditRead {
 /**
  * The entries matching `filter`, reading only the months it spans. An operator filter matches
  * both who acted and who approved. `tailBytes` reads only the end of each month (recent entries).
+ * `appended` keeps the order lines were written in, which is the order things happened in this
+ * store whatever the tills' clocks say.
  */
-export function readAudit(storeDir: string, filter: AuditFilter = {}, tailBytes?: number): AuditRead {
+export function readAudit(storeDir: string, filter: AuditFilter = {}, tailBytes?: number, order: 'time' | 'appended' = 'time'): AuditRead {
   const all = auditMonths(storeDir);
   if (all.length === 0) return { entries: [], damaged: 0 };
   const wanted = new Set(monthsBetween(filter.fromMs ?? Date.parse(`${all[0]}-01T00:00:00Z`), filter.toMs ?? Date.parse(`${all[all.length - 1]}-01T00:00:00Z`)));
@@ -139,7 +141,7 @@ export function readAudit(storeDir: string, filter: AuditFilter = {}, tailBytes?
       if (matches(e, filter, ms)) entries.push({ e, ms, i: entries.length });
     }
   }
-  // Tills' clocks and appends interleave: order by time, then by file order.
-  entries.sort((a, b) => a.ms - b.ms || a.i - b.i);
+  // Tills' clocks and appends interleave: for people, order by time, then by file order.
+  if (order === 'time') entries.sort((a, b) => a.ms - b.ms || a.i - b.i);
   return { entries: entries.map((x) => x.e), damaged };
 }

@@ -26,16 +26,8 @@ function keyOf(v: unknown, i: number): string {
   return `[${i}]`;
 }
 
-function flatten(v: unknown, at: string, out: Map<string, unknown>): void {
-  if (Array.isArray(v)) {
-    if (v.length === 0) out.set(at, '[]');
-    v.forEach((x, i) => flatten(x, `${at}${keyOf(x, i)}`, out));
-  } else if (typeof v === 'object' && v !== null) {
-    for (const [k, x] of Object.entries(v)) flatten(x, at === '' ? k : `${at}.${k}`, out);
-  } else {
-    out.set(at, v);
-  }
-}
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const join = (at: string, key: string): string => (at === '' ? key : key.startsWith('[') ? `${at}${key}` : `${at}.${key}`);
 
 function shown(v: unknown): string {
   if (v === undefined) return '(none)';
@@ -43,21 +35,40 @@ function shown(v: unknown): string {
   return s.length > MAX_VALUE ? `${s.slice(0, MAX_VALUE - 1)}…` : s;
 }
 
+/** A whole record added or removed, on one line: its plain fields, secrets as "set". */
+function summary(v: unknown): string {
+  if (!isRecord(v)) return shown(v);
+  const parts = Object.entries(v).filter(([, x]) => typeof x !== 'object' || x === null)
+    .map(([k, x]) => `${k}=${SECRET.test(k) ? (x === '' ? '(none)' : 'set') : shown(x)}`);
+  return shown(parts.join(', '));
+}
+
+function leaf(field: string, o: unknown, n: unknown, out: FieldChange[]): void {
+  if (SECRET.test(field)) out.push({ field, old: o === undefined || o === '' ? '(none)' : 'set', new: n === undefined || n === '' ? '(none)' : 'changed' });
+  else out.push({ field, old: isRecord(o) ? summary(o) : shown(o), new: isRecord(n) ? summary(n) : shown(n) });
+}
+
+function diff(o: unknown, n: unknown, at: string, out: FieldChange[]): void {
+  if (at === 'schemaVersion' || NOT_SETUP.test(at)) return;
+  if (isRecord(o) && isRecord(n)) {
+    for (const k of new Set([...Object.keys(o), ...Object.keys(n)])) diff(o[k], n[k], join(at, k), out);
+  } else if (Array.isArray(o) && Array.isArray(n)) {
+    const before = new Map(o.map((x, i) => [keyOf(x, i), x]));
+    const after = new Map(n.map((x, i) => [keyOf(x, i), x]));
+    for (const k of new Set([...before.keys(), ...after.keys()])) {
+      if (!after.has(k)) out.push({ field: join(at, k), old: summary(before.get(k)), new: '(removed)' });
+      else if (!before.has(k)) out.push({ field: join(at, k), old: '(none)', new: `added: ${summary(after.get(k))}` });
+      else diff(before.get(k), after.get(k), join(at, k), out);
+    }
+  } else if (JSON.stringify(o) !== JSON.stringify(n)) {
+    leaf(at, o, n, out);
+  }
+}
+
 /** Field-by-field changes between two versions of a setup document; `schemaVersion` is left out. */
 export function setupChanges(before: unknown, after: unknown): FieldChange[] {
-  const a = new Map<string, unknown>();
-  const b = new Map<string, unknown>();
-  flatten(before, '', a);
-  flatten(after, '', b);
   const out: FieldChange[] = [];
-  for (const field of new Set([...a.keys(), ...b.keys()])) {
-    if (field === 'schemaVersion' || NOT_SETUP.test(field)) continue;
-    const o = a.get(field);
-    const n = b.get(field);
-    if (o === n) continue;
-    if (SECRET.test(field)) out.push({ field, old: o === undefined || o === '' ? '(none)' : 'set', new: n === undefined || n === '' ? '(none)' : 'changed' });
-    else out.push({ field, old: shown(o), new: shown(n) });
-  }
+  diff(before, after, '', out);
   return out;
 }
 

@@ -31,7 +31,8 @@ export function operatorsRequired(store: Store): boolean {
 /** When the operator is locked out, the instant the lock ends; otherwise null. */
 export function lockedUntil(store: Store, code: string, now: Date): Date | null {
   const windowStart = now.getTime() - LOCKOUT_MINUTES * MINUTE;
-  const recent = readAudit(store.dir, { fromMs: windowStart, toMs: now.getTime() }, RECENT_BYTES).entries;
+  // No upper bound: a line just written (or from a till whose clock runs ahead) counts too.
+  const recent = readAudit(store.dir, { fromMs: windowStart }, RECENT_BYTES, 'appended').entries;
   const failures: number[] = [];
   for (const e of recent) {
     const ms = Date.parse(e.at);
