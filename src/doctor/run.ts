@@ -9,6 +9,7 @@ import { folderCheck } from './check-folder.js';
 import { journalsCheck } from './check-journals.js';
 import { locksCheck } from './check-locks.js';
 import { outboxCheck } from './check-outbox.js';
+import { operatorsCheck } from './check-operators.js';
 import { schedulerCheck } from './check-scheduler.js';
 import { sftpCheck } from './check-sftp.js';
 import { spaceCheck } from './check-space.js';
@@ -36,7 +37,7 @@ export interface DoctorOptions {
 /** Local first (fast, and what the others stand on), then the network. */
 export const DOCTOR_CHECKS: readonly DoctorCheck[] = [
   folderCheck, spaceCheck(), locksCheck, journalsCheck, clockCheck, documentsCheck,
-  webServiceCheck, sftpCheck, schedulerCheck, outboxCheck,
+  webServiceCheck, sftpCheck, schedulerCheck, outboxCheck, operatorsCheck,
 ];
 
 const yieldNow = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));

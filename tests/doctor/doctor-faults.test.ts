@@ -40,7 +40,7 @@ describe('tillpoint doctor', () => {
     const r = doctor(bundle.file, dir);
     expect(r.code).toBe(0);
     expect(r.report.ok).toBe(true);
-    expect(r.report.checks.map((c) => c.id)).toEqual(['data-folder', 'disk-space', 'locks', 'journals', 'clock', 'documents', 'web-service', 'sftp', 'scheduler', 'outbox']);
+    expect(r.report.checks.map((c) => c.id)).toEqual(['data-folder', 'disk-space', 'locks', 'journals', 'clock', 'documents', 'web-service', 'sftp', 'scheduler', 'outbox', 'operators']);
     for (const c of r.report.checks) {
       expect(c.status, `${c.id}: ${c.detail}`).toBe('ok');
       expect(c.fix).toBe('');
@@ -52,9 +52,9 @@ describe('tillpoint doctor', () => {
     const text = bundleText(dir);
     expect(text.code).toBe(0);
     const lines = text.stdout.trim().split('\n');
-    expect(lines).toHaveLength(11);
+    expect(lines).toHaveLength(12);
     expect(lines[3]).toMatch(/^\[OK  \] Journals valid \(checksums\): .*3 records/);
-    expect(lines.at(-1)).toBe('doctor: all good (0 failed, 0 warning(s), 10 ok)');
+    expect(lines.at(-1)).toBe('doctor: all good (0 failed, 0 warning(s), 11 ok)');
   });
 
   it('reports a stale lock with its dead pid as a warning (exit 0) and names the fix', async () => {

@@ -30,9 +30,14 @@ export function operatorsRequired(store: Store): boolean {
 
 /** When the operator is locked out, the instant the lock ends; otherwise null. */
 export function lockedUntil(store: Store, code: string, now: Date): Date | null {
+  return lockedUntilIn(store.dir, code, now);
+}
+
+/** lockedUntil for a store folder that is not opened (the doctor). */
+export function lockedUntilIn(storeDir: string, code: string, now: Date): Date | null {
   const windowStart = now.getTime() - LOCKOUT_MINUTES * MINUTE;
   // No upper bound: a line just written (or from a till whose clock runs ahead) counts too.
-  const recent = readAudit(store.dir, { fromMs: windowStart }, RECENT_BYTES, 'appended').entries;
+  const recent = readAudit(storeDir, { fromMs: windowStart }, RECENT_BYTES, 'appended').entries;
   const failures: number[] = [];
   for (const e of recent) {
     const ms = Date.parse(e.at);

@@ -38,11 +38,11 @@ describe('Doctor screen', () => {
     const lock = path.join(tmp.dir, 'locks', 'till-T7.lock');
     fs.writeFileSync(lock, JSON.stringify({ pid, host: os.hostname(), since: new Date(Date.now() - 60_000).toISOString(), token: 'feedfacefeedface' }));
     view = await renderScreen(<DoctorScreen />, tmp.store, 'Doctor');
-    let f = await view.waitFor('Doctor: working, with warnings (0 failed, 1 warning(s), 9 ok)', 20_000);
+    let f = await view.waitFor('Doctor: working, with warnings (0 failed, 1 warning(s), 10 ok)', 20_000);
     expect(f.split('\n')[0]).toContain('Main Menu › Utilities › Doctor');
     expect(rowWith(f, 'Data folder writable')).toMatch(/> \[OK  \] Data folder writable/);
     expect(rowWith(f, 'Locks')).toMatch(/\[WARN\] Locks\s+locks\/till-T7\.lock \(till T7's/);
-    for (const title of ['Free space', 'Journals valid', 'Clock and time zone', 'Documents valid', 'Loyalty Plus web service', 'SFTP login', 'Scheduled jobs', 'Loyalty Plus outbox age']) {
+    for (const title of ['Free space', 'Journals valid', 'Clock and time zone', 'Documents valid', 'Loyalty Plus web service', 'SFTP login', 'Scheduled jobs', 'Loyalty Plus outbox age', 'Operators and audit trail']) {
       expect(rowWith(f, title)).toContain('[OK  ]');
     }
     expect(f).toContain('Nothing to do.');
@@ -60,7 +60,7 @@ describe('Doctor screen', () => {
     // The lock goes; R runs every check again.
     fs.rmSync(lock);
     await view.write('r');
-    f = await view.waitFor('Doctor: all good (0 failed, 0 warning(s), 10 ok)', 20_000);
+    f = await view.waitFor('Doctor: all good (0 failed, 0 warning(s), 11 ok)', 20_000);
     expect(rowWith(f, 'Locks')).toContain('[OK  ] Locks');
     expect(fs.existsSync(lock)).toBe(false);
 
