@@ -89,7 +89,9 @@ export function LoginScreen(): ReactNode {
       else submit();
       return true;
     }
-    const used = applyEntryKey(buffers[f], key, {
+    // Codes are capitals: what is typed shows as what is stored.
+    const typed = f === 'code' && key.name === 'char' && key.ch !== undefined ? { ...key, ch: key.ch.toUpperCase() } : key;
+    const used = applyEntryKey(buffers[f], typed, {
       onSubmit: () => undefined,
       filter: f === 'pin' ? isDigit : isCodeChar,
       maxLength: 8,
