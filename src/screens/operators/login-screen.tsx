@@ -90,7 +90,7 @@ export function LoginScreen(): ReactNode {
       return true;
     }
     // Codes are capitals: what is typed shows as what is stored.
-    const typed = f === 'code' && key.name === 'char' && key.ch !== undefined ? { ...key, ch: key.ch.toUpperCase() } : key;
+    const typed = f === 'code' && key.name === 'char' && !key.ctrl && !key.alt && key.ch !== undefined ? { ...key, ch: key.ch.toUpperCase() } : key;
     const used = applyEntryKey(buffers[f], typed, {
       onSubmit: () => undefined,
       filter: f === 'pin' ? isDigit : isCodeChar,
