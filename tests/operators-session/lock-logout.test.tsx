@@ -1,7 +1,7 @@
 // Idle lock, Ctrl+L, take-over by another operator, Log out, and a store without operators that
 // behaves as before: the open sale survives every lock, and each step is in the audit trail.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ENTER, ESC, F2, LEFT, UP, ctrl } from '../screens/keys.js';
+import { CTRL_C, ENTER, ESC, F10, F2, LEFT, TAB, UP, ctrl } from '../screens/keys.js';
 import type { Rendered } from '../screens/render.js';
 import { PINS, noPinIn, openSessionTill, renderTill, type SessionFixture } from './fixture.js';
 
@@ -121,6 +121,24 @@ describe('keys around the gate', () => {
   });
 });
 
+describe('quitting from the login screen', () => {
+  it('Ctrl+C on the locked till asks first because a sale is open; No keeps the lock, Yes quits', async () => {
+    f = await openSessionTill();
+    view = await loggedInWithMilk(f, 'C1');
+    await view.write(ctrl('l'));
+    await view.waitFor('Locked: C1 Carol');
+    await view.write(CTRL_C);
+    await view.waitFor('Quit tillpoint?');
+    await view.write('n');
+    await view.waitFor((x) => x.includes('Locked: C1 Carol') && !x.includes('Quit tillpoint?'));
+    expect(view.quits()).toBe(0);
+    await view.write(CTRL_C);
+    await view.waitFor('Quit tillpoint?');
+    await view.write('y');
+    expect(view.quits()).toBe(1);
+  });
+});
+
 describe('a store without operators', () => {
   it('opens on the till with no login, acts as system, and explains Lock and Log out', async () => {
     f = await openSessionTill({ operators: false });
@@ -139,5 +157,30 @@ describe('a store without operators', () => {
     await view.write('o');
     await view.waitFor('Log out: this store has no operators');
     expect(f.audit().filter((e) => e.kind !== 'setup')).toEqual([]);
+  });
+
+  it('asks for a login as soon as the first operator is saved in Operators', async () => {
+    f = await openSessionTill({ operators: false });
+    view = await renderTill(f);
+    await view.waitFor('ENTRY');
+    await view.write(ESC);
+    await view.waitFor('Utilities');
+    await view.write('u');
+    await view.waitFor('Automation');
+    await view.write('s');
+    await view.waitFor('Operators');
+    await view.write('o');
+    await view.waitFor('No operators: tills open without a login');
+    await view.write(F2);
+    await view.waitFor('Operators › Add');
+    await view.write(`M1${TAB}Mandla${TAB}`);
+    await view.write('\x1b[D'); // Left: cashier wraps to manager
+    await view.waitFor('< Manager >');
+    await view.write(`${TAB}${PINS.M1}${F10}`);
+    await view.waitFor('Log in to till T1', 5000);
+    await view.write(`M1${ENTER}${PINS.M1}${ENTER}`);
+    const frame = await view.waitFor((x) => x.includes('Operators') && x.includes('Mandla') && !x.includes('Log in to till'));
+    expect(topRow(frame)).toContain('M1 Mandla');
+    expect(noPinIn(view)).toBe(true);
   });
 });
