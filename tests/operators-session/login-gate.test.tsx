@@ -34,6 +34,7 @@ describe('the login gate', () => {
     view = await renderTill(f);
     let frame = await view.waitFor('Log in to till T1');
     expect(frame).toContain('Operator code');
+    expect(frame.split('\n')[0]).toContain('Till T1 | not logged in');
     expect(frame).not.toContain('ENTRY');
     // Keys meant for the till do nothing: F2 is no tender here.
     await view.write(F2);
