@@ -7,6 +7,7 @@ import type { Store } from '../../store/index.js';
 import type { LoyaltyPlusServices } from '../../integrations/loyaltyplus/services.js';
 import type { AutomationJobs } from '../../jobs/automation-jobs.js';
 import type { AutomationServices } from '../../screens/app-context.js';
+import { createOperatorSession } from '../../store/operators/session.js';
 
 /** Schedules start once the till is on screen: a catch-up run must not slow the first frame. */
 const JOBS_AFTER_MS = 2000;
@@ -84,6 +85,8 @@ export async function uiCommand(inv: Invocation, now: () => Date): Promise<numbe
     const id = tillId(inv);
     backOffice(store, now);
     const till = inv.values['back-office'] ? null : TillService.open(store, { till: id, operator: 'system', now });
+    // Who is at this process: nobody until a login in a store with operators, else `system`.
+    const session = createOperatorSession(store, till, now);
     let loyaltyPlus: LoyaltyPlusServices | undefined;
     try {
       // Only a store on Loyalty Plus loads it; a till started before the switch picks it up at its next start.
@@ -92,10 +95,12 @@ export async function uiCommand(inv: Invocation, now: () => Date): Promise<numbe
       }
       const [{ runApp }, { accrueInWorker }] = await Promise.all([import('../../screens/app.js'), import('../../jobs/accrual.js')]);
       onScreen = true;
-      await runApp({ store, till, tillId: id, operator: 'system', accrue: (req, onProgress) => accrueInWorker(store, now, req, { onProgress }),
+      await runApp({ store, till, tillId: id, operator: 'system', session, accrue: (req, onProgress) => accrueInWorker(store, now, req, { onProgress }),
         automation: automation.services, ...(loyaltyPlus ? { loyaltyPlus } : {}) }, { stdin: process.stdin, stdout: process.stdout });
     } finally {
       onScreen = false;
+      // Quitting ends the operator's turn at this till, in the audit trail too.
+      if (session.current()) session.logout();
       await loyaltyPlus?.close().catch((err: unknown) => store.warn(`Loyalty Plus did not close cleanly: ${(err as Error).message}`));
       till?.close();
     }

@@ -25,6 +25,8 @@ export interface RecordListProps<T> {
   onEdit(row: T, index: number): void;
   /** Shown instead of rows when there are none. */
   emptyText: string;
+  /** Told the selected row's index after every move (a list key of the screen's own acts on it). */
+  onSelected?(index: number): void;
 }
 
 /** Header and the rule under it. */
@@ -34,7 +36,7 @@ function cells<T>(columns: readonly ListColumn<T>[], get: (c: ListColumn<T>) => 
   return columns.map((c) => truncate(get(c), c.width, theme).padEnd(c.width)).join(' ');
 }
 
-export function RecordList<T>({ rows, columns, height, width, initialSelected = 0, onAdd, onEdit, emptyText }: RecordListProps<T>): ReactNode {
+export function RecordList<T>({ rows, columns, height, width, initialSelected = 0, onAdd, onEdit, emptyText, onSelected }: RecordListProps<T>): ReactNode {
   const theme = useTheme();
   const visible = Math.max(1, height - LIST_HEADER_ROWS);
   // In a ref, not React state: Down Down Enter in one burst must open the row the two Downs
@@ -50,6 +52,7 @@ export function RecordList<T>({ rows, columns, height, width, initialSelected = 
     const current = clampList(ref.current ?? state, rows.length, visible);
     const go = (action: ListAction): true => {
       ref.current = listReducer(current, action, rows.length, visible);
+      onSelected?.(ref.current.selected);
       rerender();
       return true;
     };

@@ -5,8 +5,8 @@ import type { Key, KeyName } from './parse-keys.js';
 // 'outbox' is a list of calls waiting to be sent: its one action (F8 Retry now) must not reach the
 // hint bar of every master-file list, which is what a 'list' command would do. 'automation' is
 // Utilities > Automation's event list, for the same reason.
-export type Scope = 'global' | 'menu' | 'pos' | 'tender' | 'refund' | 'slip' | 'form' | 'list' | 'find' | 'dialog' | 'outbox' | 'automation';
-export const SCOPES: readonly Scope[] = ['global', 'menu', 'pos', 'tender', 'refund', 'slip', 'form', 'list', 'find', 'dialog', 'outbox', 'automation'];
+export type Scope = 'global' | 'menu' | 'pos' | 'tender' | 'refund' | 'slip' | 'form' | 'list' | 'find' | 'dialog' | 'outbox' | 'automation' | 'login' | 'operators';
+export const SCOPES: readonly Scope[] = ['global', 'menu', 'pos', 'tender', 'refund', 'slip', 'form', 'list', 'find', 'dialog', 'outbox', 'automation', 'login', 'operators'];
 
 export type Command =
   // global
@@ -35,7 +35,9 @@ export type Command =
   // Utilities > Automation
   | 'editEvent' | 'runNow' | 'showLog' | 'leaveList'
   // dialogs
-  | 'yes' | 'no';
+  | 'yes' | 'no'
+  // operators: the login screen, lock, Utilities > Setup > Operators
+  | 'lock' | 'logIn' | 'loginField' | 'operatorAdd' | 'operatorEdit' | 'unlockOperator' | 'idleLockSetting';
 
 export interface KeySpec {
   name: KeyName;
@@ -73,7 +75,7 @@ const chars = (cs: string): KeySpec[] => [...cs].map((c) => ch(c));
 const DIGITS = '0123456789';
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
-const NAV: Scope[] = ['menu', 'list', 'find', 'pos', 'tender', 'refund', 'outbox', 'automation'];
+const NAV: Scope[] = ['menu', 'list', 'find', 'pos', 'tender', 'refund', 'outbox', 'automation', 'operators'];
 // Loyalty Plus's till keys: the till screen enables them when Loyalty Plus is the provider.
 const LOYALTY_NOT_BUILT = 'needs Loyalty Plus as the provider (Default Settings 2)';
 
@@ -86,6 +88,8 @@ export const BINDINGS: Binding[] = [
     scopeLabels: { form: 'Cancel', dialog: 'Cancel' },
   },
   { command: 'exit', keys: [ctrl('c')], label: 'Quit', help: 'Quit tillpoint from any screen (asks first when a sale is open)', scopes: ['global'], displayOnScreen: false },
+  // Ctrl+L: nothing else uses it, and it reaches us from every terminal (a plain key would be typing).
+  { command: 'lock', keys: [ctrl('l')], label: 'Lock', help: 'Lock the till now (the open sale stays; your PIN or another operator goes on)', scopes: ['global'], displayOnScreen: false },
 
   // Selection movement.
   { command: 'moveUp', keys: [k('up')], label: 'Up', help: 'Move the selection up', scopes: NAV, displayOnScreen: false },
@@ -192,6 +196,19 @@ export const BINDINGS: Binding[] = [
   { command: 'runNow', keys: [k('f8')], label: 'Run now', help: 'Run the selected job now (refused while it runs or while another process runs the jobs)', scopes: ['automation'], displayOnScreen: true },
   { command: 'showLog', keys: [ch('l')], label: 'Log', help: 'Show the selected job\'s run log, newest first', scopes: ['automation'], displayOnScreen: true },
   { command: 'leaveList', keys: [ch('q')], label: 'Back', help: 'Back to the Utilities menu', scopes: ['automation'], displayOnScreen: false },
+
+  // The login screen (shown while nobody is logged in, or the till is locked).
+  { command: 'logIn', keys: [k('enter')], label: 'Log in', help: 'Next field; on the PIN, log in', scopes: ['login'], displayOnScreen: true },
+  {
+    command: 'loginField', keys: [k('tab'), k('tab', { shift: true }), k('up'), k('down')], keyHint: 'Tab/Up/Down', label: 'Field', scopes: ['login'], displayOnScreen: true,
+    help: 'Move between Operator code and PIN',
+  },
+
+  // Utilities > Setup > Operators: Add and Edit as on every list, plus the operators' own keys.
+  { command: 'operatorAdd', keys: [k('insert'), k('f2')], label: 'Add', help: 'Add an operator', scopes: ['operators'], displayOnScreen: true },
+  { command: 'operatorEdit', keys: [k('enter')], label: 'Edit', help: 'Edit the selected operator (a blank PIN keeps the current one)', scopes: ['operators'], displayOnScreen: true },
+  { command: 'unlockOperator', keys: [k('f8')], label: 'Unlock', help: 'Clear the lockout of the selected operator after wrong PINs (asks first)', scopes: ['operators'], displayOnScreen: true },
+  { command: 'idleLockSetting', keys: [k('f4')], label: 'Idle lock', help: 'Minutes without a key before a till locks (0 = never)', scopes: ['operators'], displayOnScreen: true },
 
   // Dialogs (Esc = the global back = cancel).
   { command: 'yes', keys: [ch('y')], label: 'Yes', help: 'Answer yes', scopes: ['dialog'], displayOnScreen: true },

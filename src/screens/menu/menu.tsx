@@ -15,7 +15,11 @@ export interface MenuItem {
   label: string;
   /** One letter, unique in its menu ('q' is taken by Quit). */
   hotKey: string;
-  open: () => ScreenEntry;
+  /** The screen the item opens; an item without one has an action instead. */
+  open?: () => ScreenEntry;
+  /** For an item that does something in place (Log out) instead of opening a screen: its
+   * result shows in the status line. */
+  action?: () => StatusMessage | undefined;
   /** Shown dim after the label. */
   description?: string;
   /** Set when the item cannot open now: pressing it shows this reason instead. */
@@ -65,8 +69,12 @@ export function Menu({ items, onMessage }: MenuProps): ReactNode {
       onMessage?.({ text: item.disabled, kind: 'info' });
       return;
     }
+    if (item.action) {
+      onMessage?.(item.action());
+      return;
+    }
     onMessage?.(undefined);
-    nav.push(item.open());
+    if (item.open) nav.push(item.open());
   }
 
   useKeyHandler((key) => {

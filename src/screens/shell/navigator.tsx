@@ -1,13 +1,17 @@
 // The screen stack. Every screen on it stays mounted (going back finds a menu's selection or a
 // half-typed entry as it was) but only the top one is shown and hears keys. Esc pops unless the
 // top screen consumed it first (e.g. to ask about unsaved edits); the bottom screen stays.
-import { Suspense, useCallback, useContext, useLayoutEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useContext, useLayoutEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { Box } from 'ink';
 import { AppContext, AppOverlayContext, ConfirmContext, NavigationContext, type ConfirmRequest, type Navigation, type ScreenEntry } from '../app-context.js';
 import { matches } from '../keys/bindings.js';
 import { ScreenActiveContext, useDispatcher, useKeyHandler } from '../keys/dispatcher.js';
+import { useGate, useIdleLock } from '../operators/gate.js';
 import { ConfirmDialog } from './confirm-dialog.js';
 import { stackReducer, type StackAction, type StackState } from './stack-reducer.js';
+
+// Loaded only when a login is first needed: a store without operators never loads it.
+const LoginScreen = lazy(async () => ({ default: (await import('../operators/login-screen.js')).LoginScreen }));
 
 export interface NavigatorProps {
   /** The stack to start with, bottom first (normally just the Main Menu). */
@@ -41,6 +45,10 @@ export function Navigator({ initial, onQuit }: NavigatorProps): ReactNode {
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const releaseRef = useRef<(() => void) | null>(null);
   const quitAsked = useRef(false);
+  // While nobody is logged in (or the till is locked) the login screen stands in front of the
+  // stack: the screens stay mounted (an open sale with them) but hear no key.
+  const gated = useGate(app?.session, dispatcher) !== 'open';
+  useIdleLock(app?.session, app?.store, dispatcher);
 
   const change = useCallback((action: StackAction) => {
     if (stackReducer(stateRef.current, action) === stateRef.current) return;
@@ -83,7 +91,7 @@ export function Navigator({ initial, onQuit }: NavigatorProps): ReactNode {
       quit();
       return true;
     }
-    if (matches(key, 'back') && stateRef.current.screens.length > 1) {
+    if (matches(key, 'back') && !gated && stateRef.current.screens.length > 1) {
       change({ type: 'pop' });
       return true;
     }
@@ -116,7 +124,7 @@ export function Navigator({ initial, onQuit }: NavigatorProps): ReactNode {
   return (
     <ConfirmContext.Provider value={confirm}>
       {state.screens.map((screen, i) => {
-        const top = i === depth - 1;
+        const top = i === depth - 1 && !gated;
         return (
           <Box key={`${i}:${screen.id}`} display={top ? 'flex' : 'none'} flexDirection="column">
             <ScreenActiveContext.Provider value={top}>
@@ -130,6 +138,15 @@ export function Navigator({ initial, onQuit }: NavigatorProps): ReactNode {
           </Box>
         );
       })}
+      {gated ? (
+        <Box key="login" flexDirection="column">
+          <NavigationContext.Provider value={navs[depth - 1] ?? null}>
+            <AppOverlayContext.Provider value={overlay}>
+              <Suspense fallback={<HoldKeysWhileLoading />}><LoginScreen /></Suspense>
+            </AppOverlayContext.Provider>
+          </NavigationContext.Provider>
+        </Box>
+      ) : null}
     </ConfirmContext.Provider>
   );
 }

@@ -6,6 +6,8 @@ import { Box, Text } from 'ink';
 import { AppContext, AppOverlayContext, NavigationContext } from '../app-context.js';
 import { commandFor, matches, type Command, type Scope } from '../keys/bindings.js';
 import { useDispatcher, useKeyHandler, useKeys } from '../keys/dispatcher.js';
+import { NOBODY } from '../../store/operators/session.js';
+import { useOperatorLabel } from '../operators/gate.js';
 import { truncate, useTheme } from '../theme.js';
 import { HelpOverlay } from './help-overlay.js';
 import { HintBar } from './hint-bar.js';
@@ -55,6 +57,7 @@ export function Shell({ breadcrumb, scope, hide = NONE, enable = NONE, status, o
   const dispatcher = useDispatcher();
   const [helpOpen, setHelpOpen] = useState(false);
   const [notice, setNotice] = useState<StatusMessage | undefined>(undefined);
+  const operator = useOperatorLabel(app?.session);
 
   // A notice (a disabled key's reason) lasts until the next key.
   useEffect(() => dispatcher.observe(() => setNotice(undefined)), [dispatcher]);
@@ -62,6 +65,12 @@ export function Shell({ breadcrumb, scope, hide = NONE, enable = NONE, status, o
   useKeyHandler((key) => {
     if (matches(key, 'help')) {
       setHelpOpen(true);
+      return true;
+    }
+    if (matches(key, 'lock')) {
+      const session = app?.session;
+      if (session?.current() && !session.locked()) session.lock();
+      else setNotice({ text: session?.required() ? 'Lock: nobody is logged in' : 'Lock: this store has no operators (Utilities > Setup > Operators)', kind: 'info' });
       return true;
     }
     const b = commandFor(key, scope);
@@ -78,7 +87,7 @@ export function Shell({ breadcrumb, scope, hide = NONE, enable = NONE, status, o
   const small = columns < MIN_COLUMNS || rows < MIN_ROWS;
   const inner = { rows: rows - SHELL_CHROME_ROWS, columns: columns - SHELL_CHROME_COLUMNS };
   const crumb = ['Main Menu', ...path].join(` ${theme.marks.separator} `);
-  const who = [aside, app ? `${app.till ? `Till ${app.tillId}` : 'Back office'} | ${app.operator}` : undefined].filter(Boolean).join(' | ');
+  const who = [aside, app ? `${app.till ? `Till ${app.tillId}` : 'Back office'} | ${operator ?? (app.session?.code() === NOBODY ? 'not logged in' : app.session?.code() ?? app.operator)}` : undefined].filter(Boolean).join(' | ');
   const crumbWidth = columns - (who ? who.length + 2 : 0);
   const message = typeof status === 'string' ? { text: status, kind: 'info' as const } : status;
   let body: ReactNode = null;

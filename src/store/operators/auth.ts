@@ -86,7 +86,9 @@ export function authenticate(store: Store, code: string, pin: string, ctx: AuthC
   }
   if (!verifyPin(pin, op.pinHash)) {
     store.audit({ kind: 'failed-pin', operator: op.code, detail: `${what}: wrong PIN` });
-    const nowLocked = lockedUntil(store, op.code, now);
+    // Read again at the clock's time now: the failure just written is stamped after `now` (the hash
+    // check takes a while), and a window ending at `now` would miss it until the next try.
+    const nowLocked = lockedUntil(store, op.code, store.actor.now());
     if (nowLocked) {
       store.audit({ kind: 'locked-out', operator: op.code, detail: `locked after ${MAX_FAILED_PINS} wrong PINs until ${nowLocked.toISOString()}` });
       return { ok: false, reason: 'locked', lockedUntil: nowLocked.toISOString(), message: `Wrong PIN: ${op.code} is now locked for ${LOCKOUT_MINUTES} minutes` };
