@@ -64,6 +64,7 @@ async function startJobs(store: Store, now: () => Date, attach: (jobs: Automatio
 
 export async function uiCommand(inv: Invocation, now: () => Date): Promise<number> {
   onlyOptions(inv, ['back-office']);
+  if (inv.values.operator !== undefined) throw new UsageError('the till asks for the operator on screen: --operator is for one-shot commands');
   positionalCount(inv, 0, 0, '[--data DIR] [--till ID] [--back-office]');
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError('the till needs a terminal; for scripts use the commands in tillpoint --help');
