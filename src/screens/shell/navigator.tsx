@@ -3,10 +3,12 @@
 // top screen consumed it first (e.g. to ask about unsaved edits); the bottom screen stays.
 import { Suspense, useCallback, useContext, useLayoutEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { Box } from 'ink';
-import { AppContext, AppOverlayContext, ConfirmContext, NavigationContext, type ConfirmRequest, type Navigation, type ScreenEntry } from '../app-context.js';
+import { AppContext, AppOverlayContext, AppOverlayScopeContext, ConfirmContext, NavigationContext, type ConfirmRequest, type Navigation, type ScreenEntry } from '../app-context.js';
 import { matches } from '../keys/bindings.js';
 import { ScreenActiveContext, useDispatcher, useKeyHandler } from '../keys/dispatcher.js';
 import { ConfirmDialog } from './confirm-dialog.js';
+import { GuardContext } from '../operators/guard/guard-types.js';
+import { useGuardHost } from '../operators/guard/guard-host.js';
 import { stackReducer, type StackAction, type StackState } from './stack-reducer.js';
 
 export interface NavigatorProps {
@@ -41,6 +43,8 @@ export function Navigator({ initial, onQuit }: NavigatorProps): ReactNode {
   const [dialog, setDialog] = useState<OpenDialog | null>(null);
   const releaseRef = useRef<(() => void) | null>(null);
   const quitAsked = useRef(false);
+  // The override dialog of useGuard (src/screens/operators/guard), drawn like the confirm.
+  const guard = useGuardHost();
 
   const change = useCallback((action: StackAction) => {
     if (stackReducer(stateRef.current, action) === stateRef.current) return;
@@ -113,24 +117,29 @@ export function Navigator({ initial, onQuit }: NavigatorProps): ReactNode {
     />
   ) : null;
 
+  const overlayScope = overlay ? 'dialog' : 'approve';
   return (
-    <ConfirmContext.Provider value={confirm}>
-      {state.screens.map((screen, i) => {
-        const top = i === depth - 1;
-        return (
-          <Box key={`${i}:${screen.id}`} display={top ? 'flex' : 'none'} flexDirection="column">
-            <ScreenActiveContext.Provider value={top}>
-              <NavigationContext.Provider value={navs[i] ?? null}>
-                <AppOverlayContext.Provider value={top ? overlay : null}>
-                  {/* Back-office screens load on first use (menu/screen-registry.ts). */}
-                  <Suspense fallback={<HoldKeysWhileLoading />}>{screen.render()}</Suspense>
-                </AppOverlayContext.Provider>
-              </NavigationContext.Provider>
-            </ScreenActiveContext.Provider>
-          </Box>
-        );
-      })}
-    </ConfirmContext.Provider>
+    <GuardContext.Provider value={guard.ask}>
+      <ConfirmContext.Provider value={confirm}>
+        {state.screens.map((screen, i) => {
+          const top = i === depth - 1;
+          return (
+            <Box key={`${i}:${screen.id}`} display={top ? 'flex' : 'none'} flexDirection="column">
+              <ScreenActiveContext.Provider value={top}>
+                <NavigationContext.Provider value={navs[i] ?? null}>
+                  <AppOverlayContext.Provider value={top ? overlay ?? guard.overlay : null}>
+                    <AppOverlayScopeContext.Provider value={overlayScope}>
+                      {/* Back-office screens load on first use (menu/screen-registry.ts). */}
+                      <Suspense fallback={<HoldKeysWhileLoading />}>{screen.render()}</Suspense>
+                    </AppOverlayScopeContext.Provider>
+                  </AppOverlayContext.Provider>
+                </NavigationContext.Provider>
+              </ScreenActiveContext.Provider>
+            </Box>
+          );
+        })}
+      </ConfirmContext.Provider>
+    </GuardContext.Provider>
   );
 }
 
