@@ -2,7 +2,9 @@
 // Windowed to the rows the Shell gives, so a long menu never makes the frame taller.
 import { useState, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
+import type { GuardedAction } from '../../engine/roles.js';
 import { useNavigation, type ScreenEntry } from '../app-context.js';
+import { useGuard } from '../operators/guard/use-guard.js';
 import { matches } from '../keys/bindings.js';
 import { useKeyHandler } from '../keys/dispatcher.js';
 import type { Key } from '../keys/parse-keys.js';
@@ -20,6 +22,8 @@ export interface MenuItem {
   description?: string;
   /** Set when the item cannot open now: pressing it shows this reason instead. */
   disabled?: string;
+  /** The role check opening it needs (Setup: a manager); others are asked for an override. */
+  guard?: GuardedAction;
 }
 
 export interface MenuProps {
@@ -52,6 +56,7 @@ function Label({ item, theme }: { item: MenuItem; theme: Theme }): ReactNode {
 export function Menu({ items, onMessage }: MenuProps): ReactNode {
   const theme = useTheme();
   const nav = useNavigation();
+  const guard = useGuard();
   const { rows, columns } = useContentSize();
   const bounds = { count: items.length, rows };
   const [raw, setRaw] = useState<MenuState>({ selected: 0, top: 0 });
@@ -66,7 +71,11 @@ export function Menu({ items, onMessage }: MenuProps): ReactNode {
       return;
     }
     onMessage?.(undefined);
-    nav.push(item.open());
+    if (!item.guard) return nav.push(item.open());
+    void guard(item.guard, item.label).then((outcome) => {
+      if (outcome.allowed) nav.push(item.open());
+      else onMessage?.({ text: `${item.label}: not opened (no approval)`, kind: 'info' });
+    });
   }
 
   useKeyHandler((key) => {
