@@ -100,7 +100,7 @@ export function SalePanel({ ctx, entry, prompt }: SalePanelProps): ReactNode {
     } catch (err) {
       return say(errorText(err), 'error');
     }
-    void guard('void-line', `${sale.id} line ${lineNo}`).then((outcome) => {
+    void guard('void-line', `line ${lineNo}: ${line.description}`).then((outcome) => {
       if (!outcome.allowed) return say(`Line ${lineNo} not voided: no approval`);
       try {
         till.voidLine(line.id, outcome.approvedBy);

@@ -79,7 +79,9 @@ export function authenticate(store: Store, code: string, pin: string, ctx: AuthC
       message: `${op.code} is locked after ${MAX_FAILED_PINS} wrong PINs until ${clock(until)} UTC; a manager can unlock them in Operators` };
   }
   if (!verifyPin(pin, op.pinHash)) {
-    store.audit({ kind: 'failed-pin', operator: op.code, detail: `${what}: wrong PIN` });
+    // At `now`, the instant the lockout below counts up to: a clock read again after the slow PIN
+    // check would put this failure past the window and never lock.
+    store.audit({ kind: 'failed-pin', at: now.toISOString(), operator: op.code, detail: `${what}: wrong PIN` });
     const nowLocked = lockedUntil(store, op.code, now);
     if (nowLocked) {
       store.audit({ kind: 'locked-out', operator: op.code, detail: `locked after ${MAX_FAILED_PINS} wrong PINs until ${nowLocked.toISOString()}` });

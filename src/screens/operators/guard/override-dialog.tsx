@@ -112,7 +112,7 @@ export function OverrideDialog({ ask, store, onDone, onOpened, onClosed }: Overr
   }, []);
 
   return (
-    <Box flexDirection="column" borderStyle={theme.border} borderColor={theme.colors.warning} paddingX={1} alignSelf="center" width={64}>
+    <Box flexDirection="column" borderStyle={theme.border} borderColor={theme.colors.warning} paddingX={1} alignSelf="center" width={72}>
       <Text bold>Approval needed</Text>
       <Text wrap="wrap">{overrideTitle(ask.action)}</Text>
       <Text wrap="truncate" color={theme.colors.muted}>{`Asked by ${ask.asking}${ask.ref ? `, for ${ask.ref}` : ''}`}</Text>
