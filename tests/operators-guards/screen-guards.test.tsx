@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { Text } from 'ink';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppServices } from '../../src/screens/app-context.js';
+import { createAutomationJobs, type AutomationJobs, type EventJob } from '../../src/jobs/automation-jobs.js';
 import { AutomationScreen } from '../../src/screens/automation/automation-screen.js';
 import { DeleteLoyaltyTablesScreen } from '../../src/screens/golive/delete-screen.js';
 import { LoyaltyPayoutsScreen } from '../../src/screens/loyalties/loyalty-payouts.js';
@@ -17,16 +18,19 @@ import { backOffice } from '../../src/store/index.js';
 import { backupLoyaltyTables, epochHistory } from '../../src/store/loyalty-tables/index.js';
 import { MENU_TEXT, services, tallestFrame } from '../screens/forms/harness.js';
 import { testRegistry } from '../screens/kit/test-registry.js';
-import { ENTER, ESC, F10, RIGHT, TAB } from '../screens/keys.js';
+import { ENTER, ESC, F8, F10, RIGHT, TAB } from '../screens/keys.js';
 import { seededStore, sellMay, type Seeded } from '../screens/loyalties/fixtures.js';
 import { render, type Rendered } from '../screens/render.js';
 import { addCrew, audit, everyFrame, loggedIn, noPinShown, PINS, type CrewCode } from './crew.js';
 
 let tmp: Seeded | undefined;
 let view: Rendered | undefined;
-afterEach(() => {
+let jobs: AutomationJobs | undefined;
+afterEach(async () => {
   if (view) expect(tallestFrame(view)).toBeLessThanOrEqual(24);
   view?.unmount();
+  await jobs?.stop();
+  jobs = undefined;
   tmp?.cleanup();
   view = undefined;
   tmp = undefined;
@@ -192,6 +196,30 @@ describe('Automation with operators', () => {
     await v.write(`M1${ENTER}${PINS.M1}${ENTER}`);
     await v.waitFor((x) => (x.split('\n')[23] ?? '').includes('Accept'));
     expect(audit(t.store, ['override'])).toEqual([expect.objectContaining({ operator: 'C1', approvedBy: 'M1', action: 'setup', ref: 'IQEvent_LoyaltyPlus_Sales' })]);
+  });
+});
+
+describe('Automation Run now with operators', () => {
+  it("a cashier's Run now runs nothing until a manager approves it", async () => {
+    const { t, app } = await books('C1');
+    await ensureLoyaltyPlusSalesEvent(t.store, new Date('2026-06-01T08:00:00Z'));
+    let runs = 0;
+    const jobFor: EventJob = (e) => ({ name: e.name, cron: e.cron, catchUp: false, async run() { runs += 1; return 'done (test)'; } });
+    jobs = createAutomationJobs({ store: t.store, now: () => new Date(), builtIn: [], jobFor, pollMs: 60_000, log: () => undefined });
+    await jobs.start();
+    const v = await screen({ ...app, automation: jobs }, 'Automation', <AutomationScreen />);
+    await v.waitFor('Scheduled jobs run in this process');
+    await v.write(F8);
+    await v.waitFor('Setup needs a manager: approver code and PIN');
+    await v.write(ESC);
+    await v.waitFor('Run now: not done (no manager approved it)');
+    expect(runs).toBe(0);
+    await v.write(F8);
+    await v.waitFor('Setup needs a manager');
+    await v.write(`M1${ENTER}${PINS.M1}${ENTER}`);
+    await v.waitFor('IQEvent_LoyaltyPlus_Sales: run finished: done (test)');
+    expect(runs).toBe(1);
+    expect(audit(t.store, ['override'])).toEqual([expect.objectContaining({ operator: 'C1', approvedBy: 'M1', action: 'setup' })]);
   });
 });
 
