@@ -7,6 +7,7 @@ import type { AccrueProgress, AccrueRequest, AccrueResult } from '../store/back-
 import type { LoyaltyPlusServices } from '../integrations/loyaltyplus/services.js';
 import type { JobRunner } from '../jobs/types.js';
 import type { OperatorSession } from '../store/operators/session.js';
+import type { Scope } from './keys/bindings.js';
 
 /** The till process's scheduled jobs as screens see them (src/jobs/automation-jobs.ts provides it). */
 export interface AutomationServices {
@@ -101,3 +102,6 @@ export function useConfirm(): Confirm {
 
 /** The app-level dialog (a confirm) that the top screen's Shell draws in place of its content. */
 export const AppOverlayContext = createContext<ReactNode>(null);
+
+/** The key scope of that dialog, for the hint bar: a confirm's y/n, or the override dialog's keys. */
+export const AppOverlayScopeContext = createContext<Scope>('dialog');

@@ -168,8 +168,10 @@ export interface AdjustRequest {
   change: AdjustmentChange;
   reason: string;
   operator: string;
-  /** The manager PIN, needed when any single adjustment's size is above the setup threshold. */
+  /** The manager PIN, needed when any single adjustment's size is above the setup threshold (stores with no operators only). */
   pin?: string;
+  /** Once operators exist: the manager whose override allowed a non-manager's adjustment. */
+  approvedBy?: string;
 }
 
 export interface AdjustPreviewLine {
@@ -182,7 +184,8 @@ export interface AdjustPreviewLine {
 
 export interface AdjustPreview {
   lines: AdjustPreviewLine[];
-  /** True when some |amount| is above the threshold of Loyalty Setup. */
+  /** True when some |amount| is above the threshold of Loyalty Setup, in a store with no operators
+   * (once operators exist every adjustment needs the manager role or an override instead). */
   needsPin: boolean;
   threshold: Cents;
 }
@@ -194,6 +197,8 @@ export interface PayoutRequest {
   reference?: string;
   operator: string;
   drawer?: string | null;
+  /** Once operators exist: the manager whose override allowed a non-manager's payout. */
+  approvedBy?: string;
 }
 
 export interface JournalPage {
@@ -207,9 +212,10 @@ export interface BackOfficeApi {
   account(debtor: string): DebtorAccountView;
   receivePayment(req: ReceivePaymentRequest): PaymentDoc;
   enquiry(debtor: string): LoyaltyEnquiry;
+  /** Once operators exist, refuses (EngineError NOT_ALLOWED) unless the acting operator is a manager or `approvedBy` is one. */
   payout(req: PayoutRequest): LoyaltyDoc;
   previewAdjustment(req: Omit<AdjustRequest, 'pin' | 'operator'>): AdjustPreview;
-  /** Refuses (ERR.PIN_REQUIRED / wrong PIN) before writing anything. */
+  /** Refuses (ERR.PIN_REQUIRED / wrong PIN; once operators exist NOT_ALLOWED as payout does) before writing anything. */
   adjust(req: AdjustRequest): { document: string | null; lines: AdjustPreviewLine[] };
   /** Runs in this thread; the UI runs it in a worker through AppServices.accrue. */
   accrue(req: AccrueRequest, onProgress?: (p: AccrueProgress) => void): Promise<AccrueResult>;

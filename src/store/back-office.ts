@@ -25,6 +25,9 @@ import { loyaltySettingsOf } from './loyalty-settings.js';
 import { verifyPin } from './manager-pin.js';
 import type { Store } from './store.js';
 import { findDebtor } from './debtor-index.js';
+import { operatorsRequired } from './operators/auth.js';
+import { assertMay } from './operators/guard.js';
+import { auditBackOffice } from './back-office-audit.js';
 
 function refuse(message: string, code: typeof ERR[keyof typeof ERR] = ERR.BAD_AMOUNT): never {
   throw new EngineError(code, message);
@@ -81,9 +84,9 @@ export class BackOffice implements BackOfficeApi {
   }
 
   /** Appends one document with its rows and entries, and feeds it to the books. */
-  write(w: TillJournalWriter, doc: PaymentDoc | LoyaltyDoc, rows: LoyaltyRow[]): JournalRecord {
+  write(w: TillJournalWriter, doc: PaymentDoc | LoyaltyDoc, rows: LoyaltyRow[], approvedBy?: string): JournalRecord {
     const entries = entriesFor(doc as JournalDoc, rows, { settings: this.store.get('settings'), tenders: this.store.get('tenders') });
-    const rec = w.append({ kind: doc.kind, operator: doc.operator, at: doc.completedAt, doc, rows, entries });
+    const rec = w.append({ kind: doc.kind, operator: doc.operator, ...(approvedBy ? { approvedBy } : {}), at: doc.completedAt, doc, rows, entries });
     this.store.journals.noteOwn(rec);
     this.book.add(rec);
     return rec;
@@ -135,7 +138,8 @@ export class BackOffice implements BackOfficeApi {
     const d = this.debtor(req.debtor);
     if (!Number.isSafeInteger(req.amount) || req.amount <= 0) refuse('Amount: enter an amount more than 0');
     if (!PAYOUT_METHODS.includes(req.method)) refuse(`Method: choose one of ${PAYOUT_METHODS.join(', ')}`);
-    return this.withWriter((w) => {
+    assertMay(this.store, 'payout', req.approvedBy);
+    const doc = this.withWriter((w) => {
       const available = this.book.available(d.code);
       if (req.amount > available) refuse(`Amount: ${this.money(req.amount)} is more than the ${this.money(available)} Available to ${d.code}`);
       const number = w.documentNumber();
@@ -143,9 +147,12 @@ export class BackOffice implements BackOfficeApi {
       const doc: LoyaltyDoc = { kind: 'loyalty', number, till: BACK_OFFICE_JOURNAL, action: 'payout', operator: req.operator,
         completedAt: at, memo: `Loyalty payout (${req.method}) to ${d.code} ${d.name}${req.reference ? `: ${req.reference.trim()}` : ''}`,
         method: req.method, drawer: req.drawer ?? null };
-      this.write(w, doc, [payoutRow(this.rowContext(d, at, number), req.amount, req.method)]);
+      this.write(w, doc, [payoutRow(this.rowContext(d, at, number), req.amount, req.method)], req.approvedBy);
       return doc;
     });
+    auditBackOffice(this.store, { kind: 'payout', action: 'payout', ref: doc.number, approvedBy: req.approvedBy,
+      detail: `loyalty payout of ${this.money(req.amount)} to ${d.code} by ${req.method}` });
+    return doc;
   }
 
   previewAdjustment(req: Omit<AdjustRequest, 'pin' | 'operator'>): AdjustPreview {
@@ -166,25 +173,34 @@ export class BackOffice implements BackOfficeApi {
         return { debtor: d.code, name: d.name, available, amount };
       });
     if (lines.length === 0) refuse(`No debtors from ${from} to ${to}`, ERR.UNKNOWN_DEBTOR);
-    return { lines, needsPin: lines.some((l) => Math.abs(l.amount) > threshold), threshold };
+    // Once operators exist the role (or a manager's override) guards every adjustment instead.
+    const needsPin = !operatorsRequired(this.store) && lines.some((l) => Math.abs(l.amount) > threshold);
+    return { lines, needsPin, threshold };
   }
 
   adjust(req: AdjustRequest): { document: string | null; lines: AdjustPreview['lines'] } {
     const reason = req.reason.trim();
     if (reason === '') refuse('Reason: say why Accrued is adjusted (it is kept with every adjustment)');
-    return this.withWriter((w) => {
+    assertMay(this.store, 'loyalty-adjust', req.approvedBy);
+    const result = this.withWriter((w) => {
       const preview = this.previewAdjustment(req);
       if (preview.needsPin) this.checkPin(req.pin, preview.threshold);
       const lines = preview.lines.filter((l) => l.amount !== 0);
-      if (lines.length === 0) return { document: null, lines: preview.lines };
+      if (lines.length === 0) return { document: null, lines: preview.lines, total: 0 };
       const number = w.documentNumber();
       const at = this.at();
       const rows = lines.map((l) => adjustmentRow(this.rowContext(this.debtor(l.debtor), at, number), l.amount, reason, req.operator));
       const doc: LoyaltyDoc = { kind: 'loyalty', number, till: BACK_OFFICE_JOURNAL, action: 'adjustment', operator: req.operator,
         completedAt: at, memo: `Update Loyalties Accrued: ${lines.length} debtor(s), ${reason}`, reason };
-      this.write(w, doc, rows);
-      return { document: number, lines: preview.lines };
+      this.write(w, doc, rows, req.approvedBy);
+      return { document: number, lines: preview.lines, total: lines.reduce((n, l) => n + l.amount, 0) };
     });
+    if (result.document !== null) {
+      const count = result.lines.filter((l) => l.amount !== 0).length;
+      auditBackOffice(this.store, { kind: 'adjustment', action: 'loyalty-adjust', ref: result.document, approvedBy: req.approvedBy,
+        detail: `Update Loyalties Accrued: ${count} debtor(s) ${req.from.trim().toUpperCase()}-${req.to.trim().toUpperCase()}, total ${this.money(result.total)}: ${reason}` });
+    }
+    return { document: result.document, lines: result.lines };
   }
 
   private checkPin(pin: string | undefined, threshold: number): void {

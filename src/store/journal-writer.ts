@@ -16,6 +16,8 @@ import { openSaleFile, type OpenSaleFile } from './open-sale.js';
 export interface AppendInput {
   kind: JournalKind;
   operator: string;
+  /** The supervisor or manager whose override allowed it. */
+  approvedBy?: string;
   at: string;
   doc: JournalDoc;
   rows?: unknown[];
@@ -77,7 +79,7 @@ class TillWriter implements TillJournalWriter {
     if (got !== expected) throw new StoreError('INVALID', `document number ${got} is not the next number of till ${this.till} (${expected})`, { field: 'doc' });
     if (input.doc.till !== this.till) throw new StoreError('INVALID', `document ${got} belongs to till ${input.doc.till}, not ${this.till}`, { field: 'doc.till' });
 
-    const rec: JournalRecord = { v: 1, seq: this.nextSeq(), till: this.till, operator: input.operator, at: input.at, kind: input.kind, doc: input.doc, rows: input.rows ?? [], ...(input.entries ? { entries: input.entries } : {}) };
+    const rec: JournalRecord = { v: 1, seq: this.nextSeq(), till: this.till, operator: input.operator, ...(input.approvedBy ? { approvedBy: input.approvedBy } : {}), at: input.at, kind: input.kind, doc: input.doc, rows: input.rows ?? [], ...(input.entries ? { entries: input.entries } : {}) };
     const buf = encodeRecord(rec);
     const start = this.index.offset;
     const fd = this.journalFd(file);

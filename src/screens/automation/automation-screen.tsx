@@ -8,6 +8,7 @@ import { Box, Text } from 'ink';
 import { readRunLog, type RunLogEntry } from '../../jobs/job-log.js';
 import { automationEvents, changeEvent } from '../../store/automation.js';
 import { useApp, useNavigation } from '../app-context.js';
+import { useGuard } from '../operators/guard/use-guard.js';
 import { FLAG_ON, type FormValues } from '../forms/field-types.js';
 import type { ActionForm } from '../loyalties/action-form.js';
 import { ACTION_FORM_HIDE } from '../loyalties/action-form.js';
@@ -94,10 +95,24 @@ export function AutomationScreen(): ReactNode {
     setView((v) => v + 1);
   };
 
-  function runNow(row: AutomationRow | undefined): void {
+  // Changing or running a scheduled event is setup: a manager's, or with a manager's override.
+  const guard = useGuard();
+  const approved = async (what: string, ref: string): Promise<boolean> => {
+    const outcome = await guard('setup', ref);
+    if (!outcome.allowed) setNotice({ text: `${what}: not done (no manager approved it)`, kind: 'info' });
+    return outcome.allowed;
+  };
+
+  async function runNow(row: AutomationRow | undefined): Promise<void> {
     const refused = runNowRefusal(row, automation);
     if (refused !== null || !row) {
       setNotice({ text: refused ?? 'Nothing to run', kind: 'error' });
+      return;
+    }
+    if (!(await approved('Run now', row.name))) return;
+    const again = runNowRefusal(row, automation);
+    if (again !== null) {
+      setNotice({ text: again, kind: 'error' });
       return;
     }
     const answer = automation!.runner()!.runNow(row.name);
@@ -116,7 +131,7 @@ export function AutomationScreen(): ReactNode {
     });
   }
 
-  function edit(row: AutomationRow | undefined): void {
+  async function edit(row: AutomationRow | undefined): Promise<void> {
     if (!row) return;
     if (row.kind === 'built-in') {
       setNotice({ text: `${row.name} is built into the till: its schedule is set in its own setup screen`, kind: 'info' });
@@ -128,6 +143,7 @@ export function AutomationScreen(): ReactNode {
       reload();
       return;
     }
+    if (!(await approved('Edit', event.name))) return;
     setNotice(undefined);
     setStep({ kind: 'edit', name: event.name, form: createEventForm(event) });
   }
@@ -183,8 +199,8 @@ export function AutomationScreen(): ReactNode {
     else if (matches(key, 'pageDown')) select(at + perPage);
     else if (matches(key, 'moveFirst')) select(0);
     else if (matches(key, 'moveLast')) select(Number.MAX_SAFE_INTEGER);
-    else if (matches(key, 'editEvent')) edit(row);
-    else if (matches(key, 'runNow')) runNow(row);
+    else if (matches(key, 'editEvent')) void edit(row);
+    else if (matches(key, 'runNow')) void runNow(row);
     else if (matches(key, 'showLog')) openLog(row);
     else if (matches(key, 'leaveList')) nav.pop();
     else return false;

@@ -1,14 +1,17 @@
-// Utilities > Data > Delete Loyalty tables: manager only (the manager PIN, as Update Loyalties
-// Accrued asks it, until roles replace it). Lists the backups and whether each is exactly the
+// Utilities > Data > Delete Loyalty tables: manager only (in a store with no operators the manager
+// PIN, as Update Loyalties Accrued asks it; once operators exist the manager role, or a manager's
+// override asked on opening, and the approver goes with the delete). Lists the backups and whether each is exactly the
 // current data; with a matching one picked, the write-off account and the typed phrase, the store
 // logic archives the tables, starts a new, empty loyalty book and writes the liability off.
 // Refusals show at their field or on the status line; nothing is deleted then.
-import { useCallback, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useStep } from './use-step.js';
 import { Box, Text } from 'ink';
 import { loyaltySettingsOf } from '../../store/index.js';
 import { verifyPin } from '../../store/manager-pin.js';
+import { operatorsRequired } from '../../store/operators/auth.js';
 import { useApp } from '../app-context.js';
+import { useGuard } from '../operators/guard/use-guard.js';
 import type { FormValues } from '../forms/field-types.js';
 import { createEntryBuffer } from '../input/entry-buffer.js';
 import { EntryField } from '../input/entry-field.js';
@@ -32,6 +35,7 @@ export const NOT_MATCHING_TEXT = 'That backup is not exactly the current data: m
 
 type Step =
   | { kind: 'pin'; error?: string }
+  | { kind: 'approve'; error?: string }
   | { kind: 'pick'; backups: BackupChoice[] }
   | { kind: 'form'; backup: BackupChoice; liability: number; form: ActionForm }
   | { kind: 'running'; backup: BackupChoice; liability: number; form: ActionForm }
@@ -47,7 +51,11 @@ export function DeleteLoyaltyTablesScreen(): ReactNode {
   const fmt = moneyFormatOf(store);
   const tz = store.get('settings').company.timeZone;
   const [pin] = useState(() => createEntryBuffer());
-  const { step, stepRef, setStep, mounted } = useStep<Step>({ kind: 'pin' });
+  // Read once: a store that gets its first operator while this is open keeps the step it started with.
+  const [withRoles] = useState(() => operatorsRequired(store));
+  const { step, stepRef, setStep, mounted } = useStep<Step>(withRoles ? { kind: 'approve' } : { kind: 'pin' });
+  const guard = useGuard();
+  const approvedBy = useRef<string | undefined>(undefined);
   const selRef = useRef(0);
   const [, setSel] = useState(0);
   const [notice, setNotice] = useState<StatusMessage | undefined>(undefined);
@@ -87,12 +95,30 @@ export function DeleteLoyaltyTablesScreen(): ReactNode {
     setStep({ kind: 'form', backup, liability, form });
   }
 
+  /** With operators: a manager goes straight on; anyone else is asked for a manager's override. */
+  async function approve(): Promise<void> {
+    const outcome = await guard('delete-loyalty-tables');
+    if (!mounted.current) return;
+    if (!outcome.allowed) {
+      setStep({ kind: 'approve', error: 'Not approved: nothing was deleted' });
+      return;
+    }
+    approvedBy.current = outcome.approvedBy;
+    listBackups();
+  }
+
+  useEffect(() => {
+    if (withRoles) void approve();
+    // Once, on opening: Enter asks again after a cancel.
+  }, []);
+
   async function run(backup: BackupChoice, liability: number, form: ActionForm, values: FormValues): Promise<void> {
     setStep({ kind: 'running', backup, liability, form });
     try {
       await new Promise((resolve) => setImmediate(resolve));
       const result = await runDelete(store, {
         backup: backup.dir, account: values[DELETE_KEYS.account] ?? '', phrase: (values[DELETE_KEYS.phrase] ?? '').trim(), operator,
+        ...(approvedBy.current ? { approvedBy: approvedBy.current } : {}),
       }, new Date());
       setStep({ kind: 'done', result });
       if (mounted.current) setNotice({ text: `Loyalty tables deleted: ${money(result.writeOff, fmt)} written off to ${result.account}`, kind: 'info' });
@@ -132,6 +158,11 @@ export function DeleteLoyaltyTablesScreen(): ReactNode {
   useKeyHandler((key) => {
     const s = stepRef.current;
     if (s.kind === 'pin') return false;
+    if (s.kind === 'approve') {
+      if (!matches(key, 'select')) return false;
+      void approve();
+      return true;
+    }
     if (s.kind === 'form') {
       // Esc goes back to the backups, unless it closes the account list.
       if (!matches(key, 'back') || s.form.getState().listIndex !== null) return false;
@@ -166,7 +197,18 @@ export function DeleteLoyaltyTablesScreen(): ReactNode {
   const line = (text: string): string => truncate(text, columns, theme);
   let body: ReactNode;
   let status = notice;
-  if (step.kind === 'pin') {
+  if (step.kind === 'approve') {
+    body = (
+      <Box flexDirection="column" height={rows} overflow="hidden">
+        <Text bold wrap="truncate">{line('Delete Loyalty tables: for a manager only')}</Text>
+        <Text wrap="wrap">Archives the loyalty rows, balances and upload records, starts a new, empty loyalty book and writes any remaining loyalty liability off to a ledger account. It needs a backup of exactly the current data.</Text>
+        <Text> </Text>
+        <Text color={step.error ? theme.colors.error : theme.colors.muted} wrap="truncate">
+          {line(step.error ? `${theme.marks.error} ${step.error}: Enter asks for a manager again, Esc goes back to Data` : 'Waiting for a manager\'s approval...')}
+        </Text>
+      </Box>
+    );
+  } else if (step.kind === 'pin') {
     body = (
       <Box flexDirection="column" height={rows} overflow="hidden">
         <Text bold wrap="truncate">{line('Delete Loyalty tables: for a manager only')}</Text>

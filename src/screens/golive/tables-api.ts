@@ -9,7 +9,7 @@ import type { Store } from '../../store/store.js';
 export interface BackupFile { path: string; bytes: number }
 export interface BackupDone { dir: string; files: BackupFile[] }
 export interface BackupChoice { dir: string; takenAt: string; matchesCurrent: boolean }
-export interface DeleteRequest { backup: string; account: string; phrase: string; operator: string }
+export interface DeleteRequest { backup: string; account: string; phrase: string; operator: string; approvedBy?: string }
 export interface DeleteDone { archive: string; writeOff: number; account: string; document: string; epochId: string; debtorsAvailable: number }
 
 export const WHAT_IS_BACKED_UP = 'the built-in loyalty rows and balances, each till\'s loyalty sales and the Loyalty Plus upload records';
@@ -37,7 +37,9 @@ export function liabilityNow(store: Store): number {
 }
 
 export async function runDelete(store: Store, req: DeleteRequest, now: Date): Promise<DeleteDone> {
-  const r = await deleteLoyaltyTables(store, { backup: req.backup, confirmation: req.phrase, account: req.account, operator: req.operator, now });
+  const r = await deleteLoyaltyTables(store, {
+    backup: req.backup, confirmation: req.phrase, account: req.account, operator: req.operator, now, ...(req.approvedBy ? { approvedBy: req.approvedBy } : {}),
+  });
   const name = store.get('accounts').accounts.find((a) => a.code === r.account)?.name;
   return {
     archive: r.archive, writeOff: r.writeOff, account: name ? `${r.account} ${name}` : r.account,

@@ -5,8 +5,10 @@ import type { Key, KeyName } from './parse-keys.js';
 // 'outbox' is a list of calls waiting to be sent: its one action (F8 Retry now) must not reach the
 // hint bar of every master-file list, which is what a 'list' command would do. 'automation' is
 // Utilities > Automation's event list, for the same reason.
-export type Scope = 'global' | 'menu' | 'pos' | 'tender' | 'refund' | 'slip' | 'form' | 'list' | 'find' | 'dialog' | 'outbox' | 'automation' | 'login' | 'operators';
-export const SCOPES: readonly Scope[] = ['global', 'menu', 'pos', 'tender', 'refund', 'slip', 'form', 'list', 'find', 'dialog', 'outbox', 'automation', 'login', 'operators'];
+// 'approve' is the override dialog (an approver's code and PIN): typing goes to its fields, so it
+// takes none of the dialog's y/n.
+export type Scope = 'global' | 'menu' | 'pos' | 'tender' | 'refund' | 'slip' | 'form' | 'list' | 'find' | 'dialog' | 'outbox' | 'automation' | 'login' | 'operators' | 'approve';
+export const SCOPES: readonly Scope[] = ['global', 'menu', 'pos', 'tender', 'refund', 'slip', 'form', 'list', 'find', 'dialog', 'outbox', 'automation', 'login', 'operators', 'approve'];
 
 export type Command =
   // global
@@ -36,8 +38,8 @@ export type Command =
   | 'editEvent' | 'runNow' | 'showLog' | 'leaveList'
   // dialogs
   | 'yes' | 'no'
-  // operators: the login screen, lock, Utilities > Setup > Operators
-  | 'lock' | 'logIn' | 'loginField' | 'operatorAdd' | 'operatorEdit' | 'unlockOperator' | 'idleLockSetting';
+  // operators: the login screen, lock, Utilities > Setup > Operators; the override dialog
+  | 'lock' | 'logIn' | 'loginField' | 'operatorAdd' | 'operatorEdit' | 'unlockOperator' | 'idleLockSetting' | 'approve' | 'approveField';
 
 export interface KeySpec {
   name: KeyName;
@@ -85,7 +87,7 @@ export const BINDINGS: Binding[] = [
   {
     command: 'back', keys: [k('escape')], label: 'Back', scopes: ['global'], displayOnScreen: true,
     help: 'Go back one level; on a form, cancel without saving (asks first when there are unsaved edits)',
-    scopeLabels: { form: 'Cancel', dialog: 'Cancel' },
+    scopeLabels: { form: 'Cancel', dialog: 'Cancel', approve: 'Cancel' },
   },
   { command: 'exit', keys: [ctrl('c')], label: 'Quit', help: 'Quit tillpoint from any screen (asks first when a sale is open)', scopes: ['global'], displayOnScreen: false },
   // Ctrl+L: nothing else uses it, and it reaches us from every terminal (a plain key would be typing).
@@ -213,6 +215,10 @@ export const BINDINGS: Binding[] = [
   // Dialogs (Esc = the global back = cancel).
   { command: 'yes', keys: [ch('y')], label: 'Yes', help: 'Answer yes', scopes: ['dialog'], displayOnScreen: true },
   { command: 'no', keys: [ch('n')], label: 'No', help: 'Answer no', scopes: ['dialog'], displayOnScreen: true },
+
+  // The override dialog (src/screens/operators/guard): Esc cancels, nothing is done then.
+  { command: 'approve', keys: [k('enter')], label: 'Approve', help: "Enter on the code goes to the PIN; Enter on the PIN checks it and, when it is right, does what was asked", scopes: ['approve'], displayOnScreen: true },
+  { command: 'approveField', keys: [k('tab'), k('tab', { shift: true }), k('up'), k('down')], keyHint: 'Tab', label: 'Field', help: "Move between the approver's code and PIN", scopes: ['approve'], displayOnScreen: true },
 ];
 
 const BY_COMMAND = new Map<Command, Binding>(BINDINGS.map((b) => [b.command, b]));

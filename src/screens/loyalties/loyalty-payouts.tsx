@@ -1,7 +1,8 @@
 // Loyalties > Loyalty Payouts: pick a debtor, see its Available, pay out an amount (the whole
 // Available by default) by cash, direct deposit or gift voucher with a reference. Asks first,
 // then writes one back-office document and shows its number; the back office's refusals (more
-// than Available, a debtor whose loyalty is off) are shown at the field they are about.
+// than Available, a debtor whose loyalty is off) are shown at the field they are about. A payout
+// is a manager's: once operators exist, anyone else is asked for a manager's override after the y/n.
 import { useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { PAYOUT_METHODS, type PayoutMethod } from '../../engine/loyalty/types.js';
@@ -9,6 +10,7 @@ import { parseMoney } from '../../engine/money.js';
 import type { Debtor } from '../../store/documents-types.js';
 import { backOffice, type LoyaltyDoc } from '../../store/index.js';
 import { useApp, useConfirm } from '../app-context.js';
+import { useGuard } from '../operators/guard/use-guard.js';
 import type { FieldDef, FormValues } from '../forms/field-types.js';
 import { createEntryBuffer } from '../input/entry-buffer.js';
 import { matches } from '../keys/bindings.js';
@@ -63,6 +65,7 @@ type Step =
 export function LoyaltyPayoutsScreen(): ReactNode {
   const { store, operator, till, tillId } = useApp();
   const confirm = useConfirm();
+  const guard = useGuard();
   const theme = useTheme();
   const { rows, columns } = useScreenContentSize();
   const fmt = moneyFormatOf(store);
@@ -101,14 +104,22 @@ export function LoyaltyPayoutsScreen(): ReactNode {
       message: `${money(cents, fmt)} to ${p.debtor.code} ${p.debtor.name} by ${PAYOUT_METHOD_LABELS[method].toLowerCase()}`,
       yesLabel: 'Pay out', noLabel: 'Not yet',
     });
-    setStep({ kind: 'form' });
     if (!yes) {
+      setStep({ kind: 'form' });
       p.form.dispatch({ type: 'resume', message: 'Payout: not made', kind: 'info' });
+      return;
+    }
+    // Payouts are a manager's: anyone else needs a manager's override (once operators exist).
+    const approval = await guard('payout', p.debtor.code);
+    setStep({ kind: 'form' });
+    if (!approval.allowed) {
+      p.form.dispatch({ type: 'resume', message: 'Payout: not made (no manager approved it)', kind: 'info' });
       return;
     }
     try {
       const api = backOffice(store);
-      const doc = api.payout({ debtor: p.debtor.code, amount: cents, method, reference, operator, drawer: till ? tillId : null });
+      const doc = api.payout({ debtor: p.debtor.code, amount: cents, method, reference, operator, drawer: till ? tillId : null,
+        ...(approval.approvedBy ? { approvedBy: approval.approvedBy } : {}) });
       const available = api.enquiry(p.debtor.code).balances.available;
       setStep({ kind: 'done', doc, paid: cents, available });
     } catch (e) {

@@ -1,11 +1,13 @@
 // Loyalties > Update Loyalties Accrued: a batch of manual adjustments over a debtor range. Accept
 // shows the preview (what each debtor would get); Enter applies it, asking for the manager PIN
-// when some adjustment is above the Loyalty Setup threshold, otherwise asking y/n. A refusal
+// when some adjustment is above the Loyalty Setup threshold, otherwise asking y/n. Once operators
+// exist there is no PIN step: after the y/n a non-manager needs a manager's override. A refusal
 // (a wrong PIN among them) is shown and nothing is written: the back office writes all or none.
 import { useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { backOffice, type AdjustPreview, type AdjustPreviewLine, type AdjustRequest } from '../../store/index.js';
 import { useApp, useConfirm } from '../app-context.js';
+import { useGuard } from '../operators/guard/use-guard.js';
 import type { FormValues } from '../forms/field-types.js';
 import { createEntryBuffer } from '../input/entry-buffer.js';
 import { EntryField } from '../input/entry-field.js';
@@ -38,6 +40,7 @@ const PREVIEW_CHROME = 4;
 export function UpdateLoyaltiesAccruedScreen(): ReactNode {
   const { store, operator } = useApp();
   const confirm = useConfirm();
+  const guard = useGuard();
   const theme = useTheme();
   const { rows, columns } = useScreenContentSize();
   const fmt = moneyFormatOf(store);
@@ -73,9 +76,9 @@ export function UpdateLoyaltiesAccruedScreen(): ReactNode {
     }
   }
 
-  function apply(req: Request, preview: AdjustPreview, pinText?: string): void {
+  function apply(req: Request, preview: AdjustPreview, pinText?: string, approvedBy?: string): void {
     try {
-      const result = backOffice(store).adjust({ ...req, operator, ...(pinText === undefined ? {} : { pin: pinText }) });
+      const result = backOffice(store).adjust({ ...req, operator, ...(pinText === undefined ? {} : { pin: pinText }), ...(approvedBy ? { approvedBy } : {}) });
       pin.clear();
       setNotice({ text: result.document === null ? 'Nothing to write: every adjustment is 0' : `Adjustments written: ${result.document}`, kind: 'info' });
       setStep({ kind: 'done', document: result.document, lines: result.lines });
@@ -94,8 +97,15 @@ export function UpdateLoyaltiesAccruedScreen(): ReactNode {
       message: `Writes ${plural(written, 'adjustment')}: ${req.reason}`,
       yesLabel: 'Write them', noLabel: 'Not yet',
     });
-    if (yes) apply(req, preview);
-    else setStep({ kind: 'preview', req, preview });
+    if (!yes) return setStep({ kind: 'preview', req, preview });
+    // Once operators exist every adjustment is a manager's (SPEC section 8 item 8): anyone else
+    // needs a manager's override; without operators the manager PIN above the threshold guards it.
+    const approval = await guard('loyalty-adjust', `${req.from.toUpperCase()}-${req.to.toUpperCase()}`);
+    if (!approval.allowed) {
+      setNotice({ text: 'Not written: no manager approved the adjustments', kind: 'info' });
+      return setStep({ kind: 'preview', req, preview });
+    }
+    apply(req, preview, undefined, approval.approvedBy);
   }
 
   useEntryField(pin, {

@@ -1,14 +1,17 @@
 // Utilities > Loyalty Plus Outbox: this till's Loyalty Plus calls that wait (and why), the ones
 // refused for good, and a manager's "retry now". Delivery is strictly in order, so a retry sends
-// the selected call and every call before it; it asks for the manager PIN first, because it
-// talks to the provider on the store's behalf while a cashier may be at the till.
+// the selected call and every call before it; it asks for the manager PIN first (once operators
+// exist: the manager role, or a manager's override), because it talks to the provider on the
+// store's behalf while a cashier may be at the till. Each retry is in the audit trail.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import type { Outbox } from '../../integrations/loyaltyplus/outbox/outbox.js';
 import type { LoyaltyPlusProvider, ProviderState } from '../../integrations/loyaltyplus/provider.js';
 import { loyaltySettingsOf } from '../../store/index.js';
 import { verifyPin } from '../../store/manager-pin.js';
+import { operatorsRequired } from '../../store/operators/auth.js';
 import { useApp } from '../app-context.js';
+import { useGuard } from '../operators/guard/use-guard.js';
 import { createEntryBuffer } from '../input/entry-buffer.js';
 import { EntryField } from '../input/entry-field.js';
 import { useEntryField } from '../input/use-entry-field.js';
@@ -64,6 +67,7 @@ function OutboxView({ outbox, provider }: { outbox: Outbox; provider: LoyaltyPlu
   const [notice, setNotice] = useState<StatusMessage | undefined>(undefined);
   const retrying = useRef(false);
   const mounted = useRef(true);
+  const guard = useGuard();
 
   useEffect(() => {
     mounted.current = true;
@@ -103,10 +107,17 @@ function OutboxView({ outbox, provider }: { outbox: Outbox; provider: LoyaltyPlu
     setView({ sel: next, top: topRef.current });
   };
 
-  async function retry(id: string): Promise<void> {
+  async function retry(id: string, approvedBy?: string): Promise<void> {
     const before = outbox.pending();
     const sent = before.slice(0, before.findIndex((p) => p.id === id) + 1).map((p) => p.id);
     const failedBefore = new Set(outbox.failed().map((f) => f.id));
+    const sale = before.find((p) => p.id === id)?.sale;
+    try {
+      store.audit({ kind: 'outbox-retry', action: 'outbox-retry', ref: id, ...(approvedBy ? { approvedBy } : {}),
+        detail: `Loyalty Plus outbox retry now: ${sent.length} call(s) up to ${id}${sale ? ` (sale ${sale})` : ''}` });
+    } catch (e) {
+      store.warn(`not in the audit trail (outbox retry of ${id}): ${errorText(e)}`);
+    }
     retrying.current = true;
     setNotice({ text: retryingText(sent.length), kind: 'info' });
     let result: StatusMessage;
@@ -172,7 +183,15 @@ function OutboxView({ outbox, provider }: { outbox: Outbox; provider: LoyaltyPlu
       if (retrying.current) setNotice({ text: 'A retry is running: wait for its result', kind: 'info' });
       else if (!row) setNotice({ text: 'Nothing is waiting: there is no call to retry', kind: 'info' });
       else if (row.kind === 'failed') setNotice({ text: 'A call refused for good is never retried: it waits for reconciliation', kind: 'error' });
-      else {
+      else if (operatorsRequired(store)) {
+        setNotice(undefined);
+        const id = row.entry.id;
+        void guard('outbox-retry', id).then((outcome) => {
+          if (!mounted.current) return;
+          if (!outcome.allowed) setNotice({ text: 'Retry cancelled: nothing was retried', kind: 'info' });
+          else void retry(id, outcome.approvedBy);
+        });
+      } else {
         setNotice(undefined);
         setStep({ kind: 'pin', id: row.entry.id });
       }

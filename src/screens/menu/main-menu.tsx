@@ -40,14 +40,14 @@ export function buildMainMenu(registry: ScreenRegistry, services: Pick<AppServic
     optional({ label: 'Operators', hotKey: 'o', description: 'who may use the tills: code, name, role, PIN, active; unlock; idle lock' }, 'setup.operators', registry.operators),
   ];
   const utilities: MenuItem[] = [
-    { label: 'Setup', hotKey: 's', description: 'Company Details, Tender Setup, Loyalty Setup, Ledger Posting Accounts, Module Parameters, Operators', open: () => menuScreen('utilities.setup', 'Setup', setup) },
+    { label: 'Setup', hotKey: 's', description: 'Company Details, Tender Setup, Loyalty Setup, Ledger Posting Accounts, Module Parameters, Operators', guard: 'setup', open: () => menuScreen('utilities.setup', 'Setup', setup) },
     optional({ label: 'Loyalty Plus Outbox', hotKey: 'o', description: 'Loyalty Plus calls waiting or failed; manager retry now' }, 'utilities.loyalty-plus-outbox', registry.loyaltyPlusOutbox),
     optional({ label: 'Automation', hotKey: 'a', description: 'scheduled events: schedule, enabled, last run, result, next run, run now, log' }, 'utilities.automation', registry.automation),
     optional({ label: 'Data', hotKey: 'd', description: 'go-live: Backup Loyalty tables, Delete Loyalty tables, Go-live checklist' }, 'utilities.data', registry.data),
     optional({ label: 'Doctor', hotKey: 'h', description: 'checks for support: disk, locks, journals, clock, documents, web service, SFTP, jobs, outbox' }, 'utilities.doctor', registry.doctor),
   ];
   const ledger: MenuItem[] = [
-    { label: 'Account Maintenance', hotKey: 'a', description: 'the chart of ledger accounts', open: () => screen('ledger.accounts', 'Account Maintenance', registry.accountMaintenance) },
+    { label: 'Account Maintenance', hotKey: 'a', description: 'the chart of ledger accounts', guard: 'setup', open: () => screen('ledger.accounts', 'Account Maintenance', registry.accountMaintenance) },
     { label: 'Journal', hotKey: 'j', description: 'journal entries by date, account, source and kind', open: () => screen('ledger.journal', 'Journal', registry.journal) },
     { label: 'Trial Balance', hotKey: 't', description: 'debits, credits and balance per account', open: () => screen('ledger.trial-balance', 'Trial Balance', registry.trialBalance) },
   ];

@@ -2,7 +2,9 @@
 // Windowed to the rows the Shell gives, so a long menu never makes the frame taller.
 import { useState, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
+import type { GuardedAction } from '../../engine/roles.js';
 import { useNavigation, type ScreenEntry } from '../app-context.js';
+import { useGuard } from '../operators/guard/use-guard.js';
 import { matches } from '../keys/bindings.js';
 import { useKeyHandler } from '../keys/dispatcher.js';
 import type { Key } from '../keys/parse-keys.js';
@@ -24,6 +26,8 @@ export interface MenuItem {
   description?: string;
   /** Set when the item cannot open now: pressing it shows this reason instead. */
   disabled?: string;
+  /** The role check opening it needs (Setup: a manager); others are asked for an override. */
+  guard?: GuardedAction;
 }
 
 export interface MenuProps {
@@ -56,6 +60,7 @@ function Label({ item, theme }: { item: MenuItem; theme: Theme }): ReactNode {
 export function Menu({ items, onMessage }: MenuProps): ReactNode {
   const theme = useTheme();
   const nav = useNavigation();
+  const guard = useGuard();
   const { rows, columns } = useContentSize();
   const bounds = { count: items.length, rows };
   const [raw, setRaw] = useState<MenuState>({ selected: 0, top: 0 });
@@ -74,7 +79,13 @@ export function Menu({ items, onMessage }: MenuProps): ReactNode {
       return;
     }
     onMessage?.(undefined);
-    if (item.open) nav.push(item.open());
+    if (!item.open) return;
+    const screen = item.open;
+    if (!item.guard) return nav.push(screen());
+    void guard(item.guard, item.label).then((outcome) => {
+      if (outcome.allowed) nav.push(screen());
+      else onMessage?.({ text: `${item.label}: not opened (no approval)`, kind: 'info' });
+    });
   }
 
   useKeyHandler((key) => {

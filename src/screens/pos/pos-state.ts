@@ -31,6 +31,8 @@ export interface PosView {
   message: PosMessage | null;
   /** Number of the completed document whose slip is (or was) shown, so it is shown once. */
   slipDoc: string | null;
+  /** The supervisor whose override allowed the refund open now (a cashier's); cleared when it ends. */
+  refundApprovedBy?: string;
 }
 
 export type PosAction =
@@ -39,7 +41,7 @@ export type PosAction =
   | { type: 'setPendingQty'; qty: number | undefined }
   | { type: 'ask'; prompt: PosPrompt }
   | { type: 'closePrompt' }
-  | { type: 'open'; mode: PosMode }
+  | { type: 'open'; mode: PosMode; approvedBy?: string }
   | { type: 'showSlip'; doc: string }
   | { type: 'message'; text: string; tone?: MessageTone }
   | { type: 'clearMessage' };
@@ -71,12 +73,20 @@ export function posReducer(state: PosView, action: PosAction): PosView {
       return { ...state, prompt: action.prompt };
     case 'closePrompt':
       return { ...state, prompt: null };
-    case 'open':
+    case 'open': {
       // A message is about the panel it was said on: a new panel starts with none (the sale's
       // "No item ..." must not greet the cashier on the Refund screen).
-      return { ...state, mode: action.mode, prompt: null, message: action.mode === state.mode ? state.message : null };
-    case 'showSlip':
-      return { ...state, mode: 'slip', prompt: null, slipDoc: action.doc, pendingQty: undefined };
+      const next: PosView = { ...state, mode: action.mode, prompt: null, message: action.mode === state.mode ? state.message : null };
+      // An override is for the refund it was given for: leaving Refund ends it.
+      if (action.mode === 'refund' && action.approvedBy !== undefined) next.refundApprovedBy = action.approvedBy;
+      else if (action.mode !== 'refund' || state.mode !== 'refund') delete next.refundApprovedBy;
+      return next;
+    }
+    case 'showSlip': {
+      const next: PosView = { ...state, mode: 'slip', prompt: null, slipDoc: action.doc, pendingQty: undefined };
+      delete next.refundApprovedBy;
+      return next;
+    }
     case 'message':
       return { ...state, message: { text: action.text, tone: action.tone ?? 'info' } };
     case 'clearMessage':

@@ -66,7 +66,7 @@ export function RefundPanel({ ctx, numberBuffer, onPhase }: RefundPanelProps): R
     const tender = tenders[s.tenderIndex];
     if (!s.sale || !tender) return;
     try {
-      till.refund(s.sale.saleNumber, refundRequest(s), tender.code);
+      till.refund(s.sale.saleNumber, refundRequest(s), tender.code, view.get().refundApprovedBy);
       // The till's listener shows the refund slip.
     } catch (err) {
       store.dispatch({ type: 'backToLines' });

@@ -3,10 +3,12 @@
 import { useSyncExternalStore, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { parseMoney } from '../../engine/money.js';
+import { voidLine as checkVoid } from '../../engine/sale.js';
 import type { SaleLine } from '../../engine/types.js';
 import { matches } from '../keys/bindings.js';
 import { useKeyHandler } from '../keys/dispatcher.js';
 import { useConfirm } from '../app-context.js';
+import { useGuard } from '../operators/guard/use-guard.js';
 import type { EntryBuffer } from '../input/entry-buffer.js';
 import { EntryField } from '../input/entry-field.js';
 import { useEntryField } from '../input/use-entry-field.js';
@@ -51,6 +53,7 @@ export function SalePanel({ ctx, entry, prompt }: SalePanelProps): ReactNode {
   const { rows, columns } = useContentSize();
   const { till, view, say, fmt } = ctx;
   const confirm = useConfirm();
+  const guard = useGuard();
   const state = useSyncExternalStore(till.subscribe, till.getState);
   const v = useSyncExternalStore(view.subscribe, view.get);
   const listRows = lineRows(rows, infoRows(state));
@@ -86,6 +89,36 @@ export function SalePanel({ ctx, entry, prompt }: SalePanelProps): ReactNode {
     });
   };
 
+  /** F5/Del: a cashier's void needs a supervisor's override (the dialog), asked only for a line that can be voided. */
+  const voidSelected = (): void => {
+    const sale = till.getState().sale;
+    const line = selectedLine();
+    const lineNo = view.get().selected + 1;
+    if (!sale || !line) return say('No line to void: scan an item first', 'error');
+    try {
+      checkVoid(sale, line.id);
+    } catch (err) {
+      return say(errorText(err), 'error');
+    }
+    void guard('void-line', `line ${lineNo}: ${line.description}`).then((outcome) => {
+      if (!outcome.allowed) return say(`Line ${lineNo} not voided: no approval`);
+      try {
+        till.voidLine(line.id, outcome.approvedBy);
+        say(`Line ${lineNo} voided: ${line.description}${outcome.approvedBy ? ` (approved by ${outcome.approvedBy})` : ''}`);
+      } catch (err) {
+        say(errorText(err), 'error');
+      }
+    });
+  };
+
+  /** F9: a cashier's refund needs a supervisor's override, asked when the refund starts. */
+  const startRefund = (): void => {
+    void guard('refund').then((outcome) => {
+      if (!outcome.allowed) return say('Refund not started: no approval');
+      view.dispatch({ type: 'open', mode: 'refund', ...(outcome.approvedBy ? { approvedBy: outcome.approvedBy } : {}) });
+    });
+  };
+
   // Registered before the entry fields, so the fields outrank it (a field beats its panel).
   useKeyHandler((key) => {
     const current = view.get();
@@ -113,18 +146,8 @@ export function SalePanel({ ctx, entry, prompt }: SalePanelProps): ReactNode {
         }
       }
     } else if (matches(key, 'discount')) askAbout('discount');
-    else if (matches(key, 'voidLine')) {
-      const line = selectedLine();
-      if (!line) say('No line to void: scan an item first', 'error');
-      else {
-        try {
-          till.voidLine(line.id);
-          say(`Line ${current.selected + 1} voided: ${line.description}`);
-        } catch (err) {
-          say(errorText(err), 'error');
-        }
-      }
-    } else if (matches(key, 'tender')) {
+    else if (matches(key, 'voidLine')) voidSelected();
+    else if (matches(key, 'tender')) {
       if (till.getState().sale) view.dispatch({ type: 'open', mode: 'tender' });
       else say('Nothing to tender: scan an item first', 'error');
     } else if (matches(key, 'findItem')) view.dispatch({ type: 'open', mode: 'find' });
@@ -137,7 +160,7 @@ export function SalePanel({ ctx, entry, prompt }: SalePanelProps): ReactNode {
       else if (till.getState().sale?.member) enquire(ctx, undefined);
       else view.dispatch({ type: 'open', mode: 'balance' });
     }
-    else if (matches(key, 'refund')) view.dispatch({ type: 'open', mode: 'refund' });
+    else if (matches(key, 'refund')) startRefund();
     else if (matches(key, 'abandonSale')) abandon();
     else if (matches(key, 'reprint')) {
       const last = till.getState().last;

@@ -3,11 +3,13 @@
 // top screen consumed it first (e.g. to ask about unsaved edits); the bottom screen stays.
 import { lazy, Suspense, useCallback, useContext, useLayoutEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { Box } from 'ink';
-import { AppContext, AppOverlayContext, ConfirmContext, NavigationContext, type ConfirmRequest, type Navigation, type ScreenEntry } from '../app-context.js';
+import { AppContext, AppOverlayContext, AppOverlayScopeContext, ConfirmContext, NavigationContext, type ConfirmRequest, type Navigation, type ScreenEntry } from '../app-context.js';
 import { matches } from '../keys/bindings.js';
 import { ScreenActiveContext, useDispatcher, useKeyHandler } from '../keys/dispatcher.js';
 import { useGate, useIdleLock } from '../operators/gate.js';
 import { ConfirmDialog } from './confirm-dialog.js';
+import { GuardContext } from '../operators/guard/guard-types.js';
+import { useGuardHost } from '../operators/guard/guard-host.js';
 import { stackReducer, type StackAction, type StackState } from './stack-reducer.js';
 
 // Loaded only when a login is first needed: a store without operators never loads it.
@@ -49,6 +51,8 @@ export function Navigator({ initial, onQuit }: NavigatorProps): ReactNode {
   // stack: the screens stay mounted (an open sale with them) but hear no key.
   const gated = useGate(app?.session, dispatcher) !== 'open';
   useIdleLock(app?.session, app?.store, dispatcher);
+  // The override dialog of useGuard (src/screens/operators/guard), drawn like the confirm.
+  const guard = useGuardHost();
 
   const change = useCallback((action: StackAction) => {
     if (stackReducer(stateRef.current, action) === stateRef.current) return;
@@ -121,33 +125,38 @@ export function Navigator({ initial, onQuit }: NavigatorProps): ReactNode {
     />
   ) : null;
 
+  const overlayScope = overlay ? 'dialog' : 'approve';
   return (
-    <ConfirmContext.Provider value={confirm}>
-      {state.screens.map((screen, i) => {
-        const top = i === depth - 1 && !gated;
-        return (
-          <Box key={`${i}:${screen.id}`} display={top ? 'flex' : 'none'} flexDirection="column">
-            <ScreenActiveContext.Provider value={top}>
-              <NavigationContext.Provider value={navs[i] ?? null}>
-                <AppOverlayContext.Provider value={top ? overlay : null}>
-                  {/* Back-office screens load on first use (menu/screen-registry.ts). */}
-                  <Suspense fallback={<HoldKeysWhileLoading />}>{screen.render()}</Suspense>
-                </AppOverlayContext.Provider>
-              </NavigationContext.Provider>
-            </ScreenActiveContext.Provider>
+    <GuardContext.Provider value={guard.ask}>
+      <ConfirmContext.Provider value={confirm}>
+        {state.screens.map((screen, i) => {
+          const top = i === depth - 1 && !gated;
+          return (
+            <Box key={`${i}:${screen.id}`} display={top ? 'flex' : 'none'} flexDirection="column">
+              <ScreenActiveContext.Provider value={top}>
+                <NavigationContext.Provider value={navs[i] ?? null}>
+                  <AppOverlayContext.Provider value={top ? overlay ?? guard.overlay : null}>
+                    <AppOverlayScopeContext.Provider value={overlayScope}>
+                      {/* Back-office screens load on first use (menu/screen-registry.ts). */}
+                      <Suspense fallback={<HoldKeysWhileLoading />}>{screen.render()}</Suspense>
+                    </AppOverlayScopeContext.Provider>
+                  </AppOverlayContext.Provider>
+                </NavigationContext.Provider>
+              </ScreenActiveContext.Provider>
+            </Box>
+          );
+        })}
+        {gated ? (
+          <Box key="login" flexDirection="column">
+            <NavigationContext.Provider value={navs[depth - 1] ?? null}>
+              <AppOverlayContext.Provider value={overlay}>
+                <Suspense fallback={<HoldKeysWhileLoading />}><LoginScreen /></Suspense>
+              </AppOverlayContext.Provider>
+            </NavigationContext.Provider>
           </Box>
-        );
-      })}
-      {gated ? (
-        <Box key="login" flexDirection="column">
-          <NavigationContext.Provider value={navs[depth - 1] ?? null}>
-            <AppOverlayContext.Provider value={overlay}>
-              <Suspense fallback={<HoldKeysWhileLoading />}><LoginScreen /></Suspense>
-            </AppOverlayContext.Provider>
-          </NavigationContext.Provider>
-        </Box>
-      ) : null}
-    </ConfirmContext.Provider>
+        ) : null}
+      </ConfirmContext.Provider>
+    </GuardContext.Provider>
   );
 }
 

@@ -3,7 +3,7 @@
 // repaint on every update (flicker), so the root box is exactly the window's size.
 import { useContext, useEffect, useState, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
-import { AppContext, AppOverlayContext, NavigationContext } from '../app-context.js';
+import { AppContext, AppOverlayContext, AppOverlayScopeContext, NavigationContext } from '../app-context.js';
 import { commandFor, matches, type Command, type Scope } from '../keys/bindings.js';
 import { useDispatcher, useKeyHandler, useKeys } from '../keys/dispatcher.js';
 import { NOBODY } from '../../store/operators/session.js';
@@ -53,6 +53,7 @@ export function Shell({ breadcrumb, scope, hide = NONE, enable = NONE, status, o
   const nav = useContext(NavigationContext);
   const app = useContext(AppContext);
   const appOverlay = useContext(AppOverlayContext);
+  const overlayScope = useContext(AppOverlayScopeContext);
   const { busy } = useKeys();
   const dispatcher = useDispatcher();
   const [helpOpen, setHelpOpen] = useState(false);
@@ -123,7 +124,7 @@ export function Shell({ breadcrumb, scope, hide = NONE, enable = NONE, status, o
         </ContentSizeContext.Provider>
       </Box>
       {small ? null : <StatusLine width={columns} message={notice ?? message} busyLabel={busy?.label ?? ownBusy} />}
-      {small ? null : !helpOpen && appOverlay ? <HintBar scope="dialog" width={columns} /> : <HintBar scope={scope} hide={hide} width={columns} />}
+      {small ? null : !helpOpen && appOverlay ? <HintBar scope={overlayScope} width={columns} /> : <HintBar scope={scope} hide={hide} width={columns} />}
     </Box>
   );
 }

@@ -18,6 +18,8 @@ import { appendEpochRecord } from './epoch-write.js';
 import { withUploadRecords } from '../upload-lock.js';
 import { extractOf, scanExtract } from './extract.js';
 import { assertChecksums, manifestOf, readManifest, writeTablesFolder } from './manifest.js';
+import { assertMay } from '../operators/guard.js';
+import { auditBackOffice } from '../back-office-audit.js';
 
 /** What the operator must type to confirm (the Delete screen asks for it). */
 export const DELETE_CONFIRMATION = 'DELETE';
@@ -32,6 +34,8 @@ export interface DeleteLoyaltyTablesRequest {
   account: string;
   operator: string;
   now: Date;
+  /** Once operators exist: the manager whose override allowed a non-manager to delete. */
+  approvedBy?: string;
 }
 
 export interface DeleteLoyaltyTablesResult {
@@ -64,6 +68,15 @@ export function loyaltyLiability(store: Store): Cents {
 }
 
 export async function deleteLoyaltyTables(store: Store, req: DeleteLoyaltyTablesRequest): Promise<DeleteLoyaltyTablesResult> {
+  // Before anything else: with operators, a manager (or a manager's override) only.
+  assertMay(store, 'delete-loyalty-tables', req.approvedBy);
+  const result = await deleteTables(store, req);
+  auditBackOffice(store, { kind: 'loyalty-tables', action: 'delete-loyalty-tables', ref: result.document, approvedBy: req.approvedBy,
+    detail: `Delete Loyalty tables: new loyalty epoch ${result.epochId}, archived to ${result.archive}, liability written off to ${result.account}` });
+  return result;
+}
+
+async function deleteTables(store: Store, req: DeleteLoyaltyTablesRequest): Promise<DeleteLoyaltyTablesResult> {
   if (req.confirmation.trim() !== DELETE_CONFIRMATION) {
     refuse(`Confirmation: type ${DELETE_CONFIRMATION} to delete the Loyalty tables (nothing was deleted)`, 'confirmation');
   }
