@@ -9,6 +9,7 @@ import { formatMoney, type MoneyFormat } from '../../engine/money.js';
 import type { DebtorAccountView, PaymentDoc } from '../../store/back-office-types.js';
 import { backOffice } from '../../store/index.js';
 import { useApp, useNavigation } from '../app-context.js';
+import { useActingOperator } from '../operators/guard/use-guard.js';
 import type { FormValues } from '../forms/field-types.js';
 import { Form, errorText, type SaveResult } from '../forms/form.js';
 import { matches, type Command } from '../keys/bindings.js';
@@ -80,6 +81,7 @@ function ReceiptView({ receipt, money, breadcrumb, onClose }: { receipt: Receipt
 
 export function ReceivePaymentScreen({ debtor, breadcrumb, onPaid }: ReceivePaymentProps): ReactNode {
   const app = useApp();
+  const operator = useActingOperator();
   const nav = useNavigation();
   const { store } = app;
   const api = useMemo(() => backOffice(store), [store]);
@@ -107,7 +109,7 @@ export function ReceivePaymentScreen({ debtor, breadcrumb, onPaid }: ReceivePaym
   const accept = (values: FormValues): SaveResult => {
     try {
       const doc = api.receivePayment(paymentRequest(values, {
-        debtor, decimals: company.currencyDecimals, operator: app.operator, drawer: app.till?.till ?? null,
+        debtor, decimals: company.currencyDecimals, operator, drawer: app.till?.till ?? null,
       }));
       const view = api.account(debtor);
       paidRef.current = { doc, view };

@@ -6,6 +6,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { goLiveChecklist, goLiveProof, tickGoLiveItem, untickGoLiveItem, type GoLiveRow } from '../../store/go-live.js';
+import { useActingOperator } from '../operators/guard/use-guard.js';
 import { useApp } from '../app-context.js';
 import type { Key } from '../keys/parse-keys.js';
 import { matches } from '../keys/bindings.js';
@@ -45,7 +46,8 @@ export function proofText(row: GoLiveRow): string {
 const isToggle = (key: Key): boolean => matches(key, 'toggle') || matches(key, 'select');
 
 export function GoLiveChecklistScreen(): ReactNode {
-  const { store, operator } = useApp();
+  const { store } = useApp();
+  const operator = useActingOperator();
   const theme = useTheme();
   const { columns } = useScreenContentSize();
   const [loaded, setLoaded] = useState<Loaded>(() => load(() => goLiveChecklist(store)));

@@ -11,7 +11,7 @@ import { loyaltySettingsOf } from '../../store/index.js';
 import { verifyPin } from '../../store/manager-pin.js';
 import { operatorsRequired } from '../../store/operators/auth.js';
 import { useApp } from '../app-context.js';
-import { useGuard } from '../operators/guard/use-guard.js';
+import { useActingOperator, useGuard } from '../operators/guard/use-guard.js';
 import type { FormValues } from '../forms/field-types.js';
 import { createEntryBuffer } from '../input/entry-buffer.js';
 import { EntryField } from '../input/entry-field.js';
@@ -45,7 +45,8 @@ type Step =
 const PICK_CHROME = 4;
 
 export function DeleteLoyaltyTablesScreen(): ReactNode {
-  const { store, operator } = useApp();
+  const { store } = useApp();
+  const operator = useActingOperator();
   const theme = useTheme();
   const { rows, columns } = useScreenContentSize();
   const fmt = moneyFormatOf(store);

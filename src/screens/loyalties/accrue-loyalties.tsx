@@ -6,6 +6,7 @@ import { useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { LOYALTY_APPLICABLE, LOYALTY_APPLICABLE_LABELS, type LoyaltyApplicable } from '../../engine/loyalty/types.js';
 import { backOffice, type AccrueProgress, type AccrueRequest, type AccrueResult } from '../../store/index.js';
+import { useActingOperator } from '../operators/guard/use-guard.js';
 import { useApp, useConfirm } from '../app-context.js';
 import { FLAG_OFF, FLAG_ON, type FieldDef, type FormValues } from '../forms/field-types.js';
 import { matches } from '../keys/bindings.js';
@@ -55,7 +56,8 @@ type Step =
 
 export function AccrueLoyaltiesScreen(): ReactNode {
   const app = useApp();
-  const { store, operator } = app;
+  const { store } = app;
+  const operator = useActingOperator();
   const confirm = useConfirm();
   const theme = useTheme();
   const { rows, columns } = useScreenContentSize();

@@ -10,7 +10,7 @@ import { parseMoney } from '../../engine/money.js';
 import type { Debtor } from '../../store/documents-types.js';
 import { backOffice, type LoyaltyDoc } from '../../store/index.js';
 import { useApp, useConfirm } from '../app-context.js';
-import { useGuard } from '../operators/guard/use-guard.js';
+import { useActingOperator, useGuard } from '../operators/guard/use-guard.js';
 import type { FieldDef, FormValues } from '../forms/field-types.js';
 import { createEntryBuffer } from '../input/entry-buffer.js';
 import { matches } from '../keys/bindings.js';
@@ -63,7 +63,8 @@ type Step =
   | { kind: 'done'; doc: LoyaltyDoc; paid: number; available: number };
 
 export function LoyaltyPayoutsScreen(): ReactNode {
-  const { store, operator, till, tillId } = useApp();
+  const { store, till, tillId } = useApp();
+  const operator = useActingOperator();
   const confirm = useConfirm();
   const guard = useGuard();
   const theme = useTheme();

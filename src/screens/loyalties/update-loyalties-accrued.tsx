@@ -7,7 +7,7 @@ import { useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { backOffice, type AdjustPreview, type AdjustPreviewLine, type AdjustRequest } from '../../store/index.js';
 import { useApp, useConfirm } from '../app-context.js';
-import { useGuard } from '../operators/guard/use-guard.js';
+import { useActingOperator, useGuard } from '../operators/guard/use-guard.js';
 import type { FormValues } from '../forms/field-types.js';
 import { createEntryBuffer } from '../input/entry-buffer.js';
 import { EntryField } from '../input/entry-field.js';
@@ -38,7 +38,8 @@ const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' 
 const PREVIEW_CHROME = 4;
 
 export function UpdateLoyaltiesAccruedScreen(): ReactNode {
-  const { store, operator } = useApp();
+  const { store } = useApp();
+  const operator = useActingOperator();
   const confirm = useConfirm();
   const guard = useGuard();
   const theme = useTheme();

@@ -12,10 +12,10 @@ import { GuardContext, type Guard, type GuardOutcome } from './guard-types.js';
 
 export type { Guard, GuardOutcome } from './guard-types.js';
 
-/** Who is acting at this process: the session's operator, or `system` when there is no session. */
+/** Who is acting at this process: the session's operator, else the services' (`system` at a real till). */
 export function useActingOperator(): string {
   const app = useContext(AppContext);
-  return app?.session?.code() ?? SYSTEM_OPERATOR;
+  return app?.session?.code() ?? app?.operator ?? SYSTEM_OPERATOR;
 }
 
 export function useGuard(): Guard {
