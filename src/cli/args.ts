@@ -22,6 +22,7 @@ const OPTIONS = {
   'zero-unused': { type: 'boolean' },
   member: { type: 'string' },
   outage: { type: 'boolean' },
+  count: { type: 'string' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -50,6 +51,7 @@ export interface Invocation {
     'zero-unused'?: boolean;
     member?: string;
     outage?: boolean;
+    count?: string;
   };
   given: Set<OptionName>;
 }

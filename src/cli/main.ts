@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   restore: async () => (await import('./commands/restore.js')).restoreCommand,
   backup: async () => (await import('./commands/backup.js')).backupCommand,
   report: async () => (await import('./commands/report.js')).reportCommand,
+  cashup: async () => (await import('./commands/cashup.js')).cashupCommand,
   'loyalty-tables': async () => (await import('./commands/loyalty-tables.js')).loyaltyTablesCommand,
   bench: async () => (await import('./commands/bench.js')).benchCommand,
 };
