@@ -5,8 +5,8 @@ import type { Key, KeyName } from './parse-keys.js';
 // 'outbox' is a list of calls waiting to be sent: its one action (F8 Retry now) must not reach the
 // hint bar of every master-file list, which is what a 'list' command would do. 'automation' is
 // Utilities > Automation's event list, for the same reason.
-export type Scope = 'global' | 'menu' | 'pos' | 'tender' | 'refund' | 'slip' | 'form' | 'list' | 'find' | 'dialog' | 'outbox' | 'automation';
-export const SCOPES: readonly Scope[] = ['global', 'menu', 'pos', 'tender', 'refund', 'slip', 'form', 'list', 'find', 'dialog', 'outbox', 'automation'];
+export type Scope = 'global' | 'menu' | 'pos' | 'tender' | 'refund' | 'slip' | 'form' | 'list' | 'find' | 'dialog' | 'outbox' | 'automation' | 'cashup';
+export const SCOPES: readonly Scope[] = ['global', 'menu', 'pos', 'tender', 'refund', 'slip', 'form', 'list', 'find', 'dialog', 'outbox', 'automation', 'cashup'];
 
 export type Command =
   // global
@@ -34,6 +34,8 @@ export type Command =
   | 'retryNow'
   // Utilities > Automation
   | 'editEvent' | 'runNow' | 'showLog' | 'leaveList'
+  // Cash-up (opening float, X and Z reports)
+  | 'cashupEnter' | 'scrollReport' | 'closeDay'
   // dialogs
   | 'yes' | 'no';
 
@@ -192,6 +194,14 @@ export const BINDINGS: Binding[] = [
   { command: 'runNow', keys: [k('f8')], label: 'Run now', help: 'Run the selected job now (refused while it runs or while another process runs the jobs)', scopes: ['automation'], displayOnScreen: true },
   { command: 'showLog', keys: [ch('l')], label: 'Log', help: 'Show the selected job\'s run log, newest first', scopes: ['automation'], displayOnScreen: true },
   { command: 'leaveList', keys: [ch('q')], label: 'Back', help: 'Back to the Utilities menu', scopes: ['automation'], displayOnScreen: false },
+
+  // Cash-up: Enter takes the amount typed (or opens the selected Z); F10 closes the day, as Accept saves a form.
+  { command: 'cashupEnter', keys: [k('enter')], label: 'Enter', help: 'Take the amount typed, or view the selected Z report', scopes: ['cashup'], displayOnScreen: true },
+  {
+    command: 'scrollReport', keys: [k('up'), k('down'), k('pageup'), k('pagedown')], keyHint: 'Up/Down/PgUp/PgDn', label: 'Scroll', scopes: ['cashup'], displayOnScreen: true,
+    help: 'Scroll the report a line or a page (or move through the past Z reports)',
+  },
+  { command: 'closeDay', keys: [k('f10')], label: 'Close day', help: 'Record the Z report with this drawer count: closes the till\'s business day for good (asks first)', scopes: ['cashup'], displayOnScreen: true },
 
   // Dialogs (Esc = the global back = cancel).
   { command: 'yes', keys: [ch('y')], label: 'Yes', help: 'Answer yes', scopes: ['dialog'], displayOnScreen: true },

@@ -44,6 +44,8 @@ export function buildMainMenu(registry: ScreenRegistry, services: Pick<AppServic
     open: () => screen('pos', 'Point of Sale', registry.pos),
   };
   if (!services.till) pos.disabled = 'Point of Sale: this session has no till (start with --till T1)';
+  const cashup = optional({ label: 'Cash-up', hotKey: 'a', description: 'Opening Float, X Report, Z Report, Past Z Reports' }, 'cashup', registry.cashup);
+  if (!services.till && !cashup.disabled) cashup.disabled = 'Cash-up: this session has no till (start with --till T1)';
   return [
     pos,
     { label: 'Debtors', hotKey: 'd', description: 'debtors: list/search, Debtor file General | Account | Loyalty', open: () => screen('debtors', 'Debtors', registry.debtors) },
@@ -51,6 +53,7 @@ export function buildMainMenu(registry: ScreenRegistry, services: Pick<AppServic
     { label: 'Contracts', hotKey: 'c', description: 'debtor contracts: debtor, item, price, Exclude from Rebates', open: () => screen('contracts', 'Contracts', registry.contracts) },
     { label: 'Loyalties', hotKey: 'y', description: 'Accrue, Update Accrued, Payouts, Enquiry', open: () => menuScreen('loyalties', 'Loyalties', loyaltiesMenuItems(registry)) },
     { label: 'Ledger', hotKey: 'l', description: 'Account Maintenance, Journal, Trial Balance', open: () => menuScreen('ledger', 'Ledger', ledger) },
+    cashup,
     { label: 'Utilities', hotKey: 'u', description: 'Setup, Loyalty Plus Outbox, Automation, Data, Doctor', open: () => menuScreen('utilities', 'Utilities', utilities) },
   ];
 }

@@ -33,6 +33,7 @@ export interface ScreenRegistry {
   automation?: ComponentType;
   data?: ComponentType;
   doctor?: ComponentType;
+  cashup?: ComponentType;
   journal: ComponentType;
   trialBalance: ComponentType;
 }
@@ -56,6 +57,7 @@ export const screenRegistry: ScreenRegistry = {
   automation: later(async () => (await import('../automation/automation-screen.js')).AutomationScreen),
   data: later(async () => (await import('../golive/data-menu.js')).DataMenuScreen),
   doctor: later(async () => (await import('../doctor/doctor-screen.js')).DoctorScreen),
+  cashup: later(async () => (await import('../cashup/cashup-screen.js')).CashupScreen),
   journal: later(async () => (await import('../ledger/journal.js')).JournalScreen),
   trialBalance: later(async () => (await import('../ledger/trial-balance.js')).TrialBalanceScreen),
 };
