@@ -80,6 +80,7 @@ export function ZReportScreen(): ReactNode {
     const s = stepRef.current;
     if (s.kind !== 'preview') return false;
     if (matches(key, 'back')) {
+      buffer.setSelected(buffer.get().value); // the count typed stays: Enter keeps it, typing replaces it
       setStep({ kind: 'count' });
       setStatus(undefined);
       return true;
