@@ -30,7 +30,7 @@ describe('Ledger Posting Accounts fields', () => {
     const choices = (key: string) => defs.find((f) => f.key === key)!.choices!.map((c) => c.value);
     expect(choices(K.sales)).toEqual(['1000.000.000.00', '1100.000.000.00']);
     expect(choices(K.vatOutput)).toEqual(['5000.000.000.00', '5100.000.000.00', '5200.000.000.00', '5300.000.000.00']);
-    expect(choices(K.cashRounding)).toEqual(['1000.000.000.00', '1500.000.000.00', '2000.000.000.00', '3600.000.000.00', '1100.000.000.00']);
+    expect(choices(K.cashRounding)).toEqual(['1000.000.000.00', '1500.000.000.00', '1510.000.000.00', '2000.000.000.00', '3600.000.000.00', '1100.000.000.00']);
     expect(choices(K.debtorsControl)).toEqual(['3700.000.000.00', '3710.000.000.00', '3720.000.000.00', '3800.000.000.00']);
     expect(defs.find((f) => f.key === K.sales)!.choices![1]!.label).toBe('1100.000.000.00 Other Sales');
   });

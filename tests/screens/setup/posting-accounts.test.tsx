@@ -89,7 +89,7 @@ describe('Ledger Posting Accounts', () => {
     await view.write(`${TAB}${F4}`);
     // Expense or income, in chart order; the list shows six at a time.
     f = await view.waitFor('> 1500.000.000.00 Cash Rounding');
-    expect(listed(f)).toEqual(['1000.000.000.00 Sales', '1500.000.000.00 Cash Rounding', '2000.000.000.00 Cost of Sales',
+    expect(listed(f)).toEqual(['1000.000.000.00 Sales', '1500.000.000.00 Cash Rounding', '1510.000.000.00 Cash Over and Short', '2000.000.000.00 Cost of Sales',
       '3600.000.000.00 Loyalties Redeemed', `${OTHER_SALES} Other Sales`]);
     await closeList(view);
     await view.write(`${TAB}${F4}`);
