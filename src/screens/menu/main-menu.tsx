@@ -22,7 +22,7 @@ export function buildMainMenu(registry: ScreenRegistry, services: Pick<AppServic
     { label: 'Company Details', hotKey: 'c', description: 'store name, tax, currency, rounding, loyalty provider', open: () => screen('setup.company-details', 'Company Details', registry.companyDetails) },
     { label: 'Tender Setup', hotKey: 't', description: 'tenders and their ledger accounts', open: () => screen('setup.tender-setup', 'Tender Setup', registry.tenderSetup) },
     { label: 'Loyalty Setup', hotKey: 'l', description: 'loyalty tender, payout accounts, manager PIN, accrual schedule', open: () => screen('setup.loyalty-setup', 'Loyalty Setup', registry.loyaltySetup) },
-    optional({ label: 'Ledger Posting Accounts', hotKey: 'p', description: 'sales, VAT output, cash rounding and debtors control accounts' }, 'setup.posting-accounts', registry.postingAccounts),
+    optional({ label: 'Ledger Posting Accounts', hotKey: 'p', description: 'sales, VAT output, cash rounding, debtors control, cash over and short accounts' }, 'setup.posting-accounts', registry.postingAccounts),
     optional({ label: 'Module Parameters', hotKey: 'm', description: 'Services: Web Services (LoyaltyPlus Integration)' }, 'setup.module-parameters', registry.moduleParameters),
   ];
   const utilities: MenuItem[] = [

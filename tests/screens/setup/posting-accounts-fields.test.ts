@@ -38,11 +38,16 @@ describe('Ledger Posting Accounts fields', () => {
   it('says what each account posts on a read-only line under it', () => {
     const defs = postingFields(ctxOf());
     expect(defs.map((d) => d.key)).toEqual([K.sales, noteKey(K.sales), K.vatOutput, noteKey(K.vatOutput),
-      K.cashRounding, noteKey(K.cashRounding), K.debtorsControl, noteKey(K.debtorsControl)]);
+      K.cashRounding, noteKey(K.cashRounding), K.debtorsControl, noteKey(K.debtorsControl), K.cashOverShort, noteKey(K.cashOverShort)]);
     for (const note of defs.filter((d) => d.kind !== 'choice')) expect(note.readOnly).toBe(true);
     const values = postingValues(docs().settings);
     expect(values[noteKey(K.sales)]).toBe('sales excluding VAT are credited here');
     expect(values[K.sales]).toBe('1000.000.000.00');
+    expect(values[K.cashOverShort]).toBe('1510.000.000.00');
+    // A store from before cash-up has no such choice: the form shows the default it posts to.
+    const older = docs().settings;
+    delete older.ledger.cashOverShort;
+    expect(postingValues(older)[K.cashOverShort]).toBe('1510.000.000.00');
   });
 
   it('refuses an account that is not in the chart, or of the wrong type', () => {

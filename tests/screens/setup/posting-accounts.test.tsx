@@ -68,6 +68,7 @@ describe('Ledger Posting Accounts', () => {
     expect(rowWith(f, 'VAT output account')).toContain('5000.000.000.00 VAT Output');
     expect(rowWith(f, 'Cash rounding account')).toContain('1500.000.000.00 Cash Rounding');
     expect(rowWith(f, 'Debtors control account')).toContain('3800.000.000.00 Debtors Control');
+    expect(rowWith(f, 'Cash over and short account')).toContain('1510.000.000.00 Cash Over and');
     for (const note of ['sales excluding VAT are credited here', 'VAT charged on sales is credited here',
       'cash rounding of sales/refunds posts here', 'debtor payments are credited here']) {
       expect(f).toContain(note);
