@@ -196,7 +196,7 @@ export const BINDINGS: Binding[] = [
   { command: 'leaveList', keys: [ch('q')], label: 'Back', help: 'Back to the Utilities menu', scopes: ['automation'], displayOnScreen: false },
 
   // Cash-up: Enter takes the amount typed (or opens the selected Z); F10 closes the day, as Accept saves a form.
-  { command: 'cashupEnter', keys: [k('enter')], label: 'Enter', help: 'Take the amount typed, or view the selected Z report', scopes: ['cashup'], displayOnScreen: true },
+  { command: 'cashupEnter', keys: [k('enter')], label: 'OK', help: 'Take the amount typed, or view the selected Z report', scopes: ['cashup'], displayOnScreen: true },
   {
     command: 'scrollReport', keys: [k('up'), k('down'), k('pageup'), k('pagedown')], keyHint: 'Up/Down/PgUp/PgDn', label: 'Scroll', scopes: ['cashup'], displayOnScreen: true,
     help: 'Scroll the report a line or a page (or move through the past Z reports)',
