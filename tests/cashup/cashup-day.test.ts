@@ -20,11 +20,11 @@ afterEach(() => {
 });
 
 async function day() {
-  const { store, clock, dir } = await cashupStore();
+  const { store, clock, dir, warnings } = await cashupStore();
   creditD1(store, clock, 300);
   const till = TillService.open(store, { till: 'T1', operator: 'system', now: clock.now });
   open.push({ store, tills: [till] });
-  return { store, clock, dir, till };
+  return { store, clock, dir, till, warnings };
 }
 
 const balanceOf = (store: Store, account: string) => backOffice(store).trialBalance().rows.find((r) => r.account === account)?.balance ?? 0;
@@ -154,6 +154,38 @@ describe('cash-up over a day of mixed trading', () => {
     fs.writeFileSync(stateFile, JSON.stringify({ ...state, zs: [{ ...state.zs[0], start: 3 }] }));
     expect(xReport(store, 'T1', clock.now()).z).toBe(2);
     expect(JSON.parse(fs.readFileSync(stateFile, 'utf8')).zs).toEqual(state.zs);
+  });
+
+  it('does not read the history before the last Z, and a state file left behind by a newer Z catches up', async () => {
+    const { store, clock, dir, till, warnings } = await day();
+    tradeDay(till);
+    zReport(store, till.cashupDesk(), { counted: 0 });
+    const stateFile = path.join(dir, 'cashup', 'T1.json');
+    const afterZ1 = fs.readFileSync(stateFile);
+    // Damage the first record in place (same length): only a read of the history would meet it.
+    const journal = path.join(dir, 'journals', 'T1.jsonl');
+    const bytes = fs.readFileSync(journal);
+    bytes[20] = bytes[20] === 0x41 ? 0x42 : 0x41;
+    fs.writeFileSync(journal, bytes);
+    clock.set('2026-12-02T06:00:00Z');
+    till.scan('B');
+    till.addTender('CARD');
+    const z2 = zReport(store, till.cashupDesk(), { counted: 0 });
+    expect(z2.totals.sales.count).toBe(1);
+    expect(warnings.filter((w) => /damaged/.test(w))).toEqual([]);
+    // The state as it was before Z 2 (a crash between Z 2's record and its state file).
+    fs.writeFileSync(stateFile, afterZ1);
+    expect(() => zReport(store, till.cashupDesk(), { counted: 0 })).toThrow(/Z 2 already closed 2026-12-02/);
+    expect(JSON.parse(fs.readFileSync(stateFile, 'utf8')).zs.map((m: { z: number }) => m.z)).toEqual([1, 2]);
+    clock.set('2026-12-03T06:00:00Z');
+    expect(zReport(store, till.cashupDesk(), { counted: 0 })).toMatchObject({ z: 3, previousSeq: z2.totals.toSeq + 1 });
+    expect(warnings.filter((w) => /damaged/.test(w))).toEqual([]);
+    // Without the state file the whole journal is read, and the damaged first line is met.
+    fs.rmSync(stateFile);
+    fs.rmSync(`${stateFile}.bak`);
+    clock.set('2026-12-04T06:00:00Z');
+    expect(xReport(store, 'T1', clock.now()).z).toBe(4);
+    expect(warnings.filter((w) => /T1\.jsonl: the line at byte 0 is damaged/.test(w))).toHaveLength(1);
   });
 
   it('refuses bad amounts at the field, a Z while a sale is open, and needs cash-up rights', async () => {

@@ -25,8 +25,9 @@ export function clockAt(iso: string): Clock {
   return c;
 }
 
-export async function cashupStore(dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cashup-')), 'store'), clock = clockAt('2026-12-01T06:00:00Z')): Promise<{ store: Store; clock: Clock; dir: string }> {
-  const store = await openStore(dir, { log: () => {} });
+export async function cashupStore(dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cashup-')), 'store'), clock = clockAt('2026-12-01T06:00:00Z')): Promise<{ store: Store; clock: Clock; dir: string; warnings: string[] }> {
+  const warnings: string[] = [];
+  const store = await openStore(dir, { stderr: false, log: (l) => warnings.push(l) });
   store.setActor({ operator: 'system', till: 'T1', now: clock.now });
   await store.edit('settings', (d) => {
     d.company.timeZone = TZ;
@@ -38,7 +39,7 @@ export async function cashupStore(dir = path.join(fs.mkdtempSync(path.join(os.tm
   await store.edit('debtors', (d) => {
     d.debtors.push(debtor('D1'));
   });
-  return { store, clock, dir };
+  return { store, clock, dir, warnings };
 }
 
 /** Credits D1 can redeem: an adjustment row in another journal stands in for the accrual. */
