@@ -5,6 +5,7 @@ import type { Key, KeyName } from './parse-keys.js';
 // 'outbox' is a list of calls waiting to be sent: its one action (F8 Retry now) must not reach the
 // hint bar of every master-file list, which is what a 'list' command would do. 'automation' is
 // Utilities > Automation's event list, for the same reason.
+// 'cashup' is Main Menu > Cash-up's screens (amount entry, a report to scroll, F10 Close day).
 export type Scope = 'global' | 'menu' | 'pos' | 'tender' | 'refund' | 'slip' | 'form' | 'list' | 'find' | 'dialog' | 'outbox' | 'automation' | 'cashup';
 export const SCOPES: readonly Scope[] = ['global', 'menu', 'pos', 'tender', 'refund', 'slip', 'form', 'list', 'find', 'dialog', 'outbox', 'automation', 'cashup'];
 
