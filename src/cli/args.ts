@@ -28,6 +28,7 @@ const OPTIONS = {
   active: { type: 'boolean' },
   inactive: { type: 'boolean' },
   'new-pin': { type: 'boolean' },
+  count: { type: 'string' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -62,6 +63,7 @@ export interface Invocation {
     active?: boolean;
     inactive?: boolean;
     'new-pin'?: boolean;
+    count?: string;
   };
   given: Set<OptionName>;
 }

@@ -24,6 +24,8 @@ Usage:
   tillpoint report NAME [--from DATE] [--to DATE] [--csv|--json]
                                                a report (tillpoint report --help lists them)
   tillpoint operator list|add|edit|unlock ...   operators, roles and PINs (tillpoint operator --help)
+  tillpoint cashup float AMOUNT | x | z --count AMOUNT [--till ID] [--json]
+                                               cash-up: opening float, X report, Z report
   tillpoint bench commit --data SCRATCH        measure sale commits on this PC's disk
 
 Options:
@@ -44,6 +46,14 @@ Exit codes: 0 done, 1 input refused (nothing changed), 2 usage error.
 `;
 
 export const COMMAND_HELP: Record<string, string> = {
+  cashup: `tillpoint cashup float AMOUNT | x | z --count AMOUNT [--till ID] [--json]
+  float AMOUNT   records the opening float of the till's drawer (typing it again replaces it)
+  x              the X report: totals since the last Z (nothing is recorded)
+  z --count AMT  the Z report: AMT is the cash counted in the drawer; closes the till's business
+                 day (one Z per till per day, numbered, never reopened) and posts the over/short
+                 to the ledger; the Z slip is also written under slips/.
+  The till must not be open in another process. A second Z on the same day is refused (exit 1).
+  JSON: the float or Z document (amounts in cents), or the X report's totals.`,
   init: `tillpoint init [--demo] [--data DIR]
   Creates the store (an empty store has working defaults: tenders, ledger accounts, settings).
   --demo also fills it with the demo items, debtors and contracts.`,

@@ -25,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   backup: async () => (await import('./commands/backup.js')).backupCommand,
   report: async () => (await import('./commands/report.js')).reportCommand,
   operator: async () => (await import('./commands/operator.js')).operatorCommand,
+  cashup: async () => (await import('./commands/cashup.js')).cashupCommand,
   'loyalty-tables': async () => (await import('./commands/loyalty-tables.js')).loyaltyTablesCommand,
   bench: async () => (await import('./commands/bench.js')).benchCommand,
 };

@@ -10,6 +10,7 @@ import type { Documents, LedgerAccount, LedgerChoices } from './documents-types.
 export const DEFAULT_ACCOUNTS: readonly LedgerAccount[] = [
   { code: '1000.000.000.00', name: 'Sales', type: 'income' },
   { code: '1500.000.000.00', name: 'Cash Rounding', type: 'expense' },
+  { code: '1510.000.000.00', name: 'Cash Over and Short', type: 'expense' },
   { code: '2000.000.000.00', name: 'Cost of Sales', type: 'expense' },
   { code: '3600.000.000.00', name: 'Loyalties Redeemed', type: 'expense' },
   { code: '3700.000.000.00', name: 'Cash on Hand Control', type: 'asset' },
@@ -30,6 +31,7 @@ export const DEFAULT_LEDGER: Readonly<LedgerChoices> = {
   debtorsControl: '3800.000.000.00',
   loyaltiesAccrued: '5100.000.000.00',
   loyaltiesRedeemed: '3600.000.000.00',
+  cashOverShort: '1510.000.000.00',
 };
 
 export const DEFAULT_TENDERS: readonly Tender[] = [

@@ -25,6 +25,8 @@ export interface LedgerChoices {
   debtorsControl: string;
   loyaltiesAccrued: string;
   loyaltiesRedeemed: string;
+  /** Where a Z report's over/short goes; absent in stores from before cash-up (cashOverShortOf). */
+  cashOverShort?: string;
 }
 
 export interface SettingsDoc {

@@ -1,6 +1,7 @@
 // One journal line: `<crc32 of the JSON as 8 hex digits> <json>\n`. The checksum tells a torn or
 // damaged line from a good one; the newline says the write finished.
 import { crc32 } from 'node:zlib';
+import type { CashupDoc } from '../engine/cashup/types.js';
 import type { LedgerEntry } from '../engine/ledger/types.js';
 import type { CompletedRefund, CompletedSale, PendingAuthorisation, TenderTaken } from '../engine/types.js';
 import type { LoyaltyDoc, LoyaltyEpochDoc, PaymentDoc } from './back-office-types.js';
@@ -30,10 +31,13 @@ export interface VoidDoc {
   pending: PendingAuthorisation[];
 }
 
-/** Any journal's documents: the back-office journal also holds payments, loyalty and loyalty-epoch documents. */
-export type JournalDoc = TillDoc | VoidDoc | PaymentDoc | LoyaltyDoc | LoyaltyEpochDoc;
+/**
+ * Any journal's documents: a till's journal also holds its cash-up (opening float, Z report), the
+ * back-office journal payments, loyalty and loyalty-epoch documents.
+ */
+export type JournalDoc = TillDoc | VoidDoc | CashupDoc | PaymentDoc | LoyaltyDoc | LoyaltyEpochDoc;
 export type JournalKind = JournalDoc['kind'];
-export const JOURNAL_KINDS: readonly JournalKind[] = ['sale', 'refund', 'void', 'payment', 'loyalty', 'loyalty-epoch'];
+export const JOURNAL_KINDS: readonly JournalKind[] = ['sale', 'refund', 'void', 'cashup', 'payment', 'loyalty', 'loyalty-epoch'];
 
 export interface JournalRecord {
   v: 1;
@@ -117,7 +121,7 @@ export function decodeLine(line: Buffer, till: string, file: string): Decoded {
   }
   if (r.v !== 1 || !Number.isSafeInteger(r.seq) || (r.seq ?? 0) < 1 || r.till !== till) return { ok: false, reason: 'not a record of this till' };
   if (!JOURNAL_KINDS.includes(r.kind as JournalKind) || typeof r.doc !== 'object' || r.doc === null || r.doc.kind !== r.kind) {
-    return { ok: false, reason: 'not a sale, refund, payment or loyalty record' };
+    return { ok: false, reason: 'not a sale, refund, void, cash-up, payment or loyalty record' };
   }
   if (!Array.isArray(r.rows)) return { ok: false, reason: 'no rows' };
   if (r.entries !== undefined && !Array.isArray(r.entries)) return { ok: false, reason: 'bad ledger entries' };

@@ -1,6 +1,7 @@
 // The ledger entries of one journal document, from the setup in force: written into the record
 // with the document (one write), so a later change of accounts in setup never rewrites history.
 // Records from before entries were journalled are posted the same way when read.
+import { overShortEntries } from '../engine/cashup/post.js';
 import { buildEntry, postLoyaltyRow, postPayment, postRefund, postSale } from '../engine/ledger/index.js';
 import type { LedgerEntry, PostingContext } from '../engine/ledger/index.js';
 import type { LoyaltyAccounts } from '../engine/loyalty/ledger.js';
@@ -38,6 +39,7 @@ export function entriesFor(doc: JournalDoc, rows: readonly unknown[], setup: Pos
   else if (doc.kind === 'payment') {
     out.push(...postPayment({ id: doc.number, debtor: doc.debtor, at: doc.completedAt, tenderCode: doc.tenderCode, amount: doc.amount }, ctx));
   } else if (doc.kind === 'loyalty-epoch') out.push(...epochEntries(doc));
+  else if (doc.kind === 'cashup' && doc.type === 'z') out.push(...overShortEntries(doc));
   const loyaltyRows = rows.filter(isLoyaltyRow) as LoyaltyRow[];
   if (loyaltyRows.length > 0) {
     const accounts = loyaltyAccounts(setup);

@@ -197,6 +197,7 @@ export const settingsSchema = z.looseObject({
     debtorsControl: accountCode,
     loyaltiesAccrued: accountCode,
     loyaltiesRedeemed: accountCode,
+    cashOverShort: z.optional(accountCode),
   }),
   loyalty: z.optional(loyaltySettingsSchema), loyaltyPlus: z.optional(loyaltyPlusSchema),
   loyaltyPlusUploads: z.optional(uploadsSchema), goLive: z.optional(goLiveSchema),

@@ -75,9 +75,9 @@ export class TillService implements TillSessionApi, TillExternalApi {
   }
 
   getState = (): TillState => this.state;
-
   setOperator = (code: string): void => void (this.operator = code);
-
+  /** What cash-up (src/store/cashup) writes through: the float and the Z are records of this till's journal. */
+  cashupDesk = () => ({ till: this.till, operator: this.operator, writer: this.writer, now: this.opts.now, saleOpen: this.state.sale !== null });
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

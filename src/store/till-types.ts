@@ -1,6 +1,7 @@
 // What the till screen and `tillpoint sell/refund` see of a till session (src/store/till-service.ts).
 import type { SlipLoyaltyAnswer } from '../engine/slip.js';
 import type { Cents, CompanyDetails, CompletedRefund, CompletedSale, ExternalMember, Item, OpenSale, PendingAuthorisation, SaleTotals, Tender } from '../engine/types.js';
+import type { CashupDesk } from './cashup/cashup.js';
 import type { Debtor } from './documents-types.js';
 import type { JournalRecord, VoidDoc } from './journal-format.js';
 import type { LoyaltyPreview } from './till-loyalty.js';
@@ -81,6 +82,8 @@ export interface TillSessionApi {
   /** Who is logged in at the till: every record and audit line from here on carries them. */
   readonly operator: string;
   setOperator(code: string): void;
+  /** What cash-up writes through (src/store/cashup); absent on stand-ins that have no journal. */
+  cashupDesk?(): CashupDesk;
   getState(): TillState;
   subscribe(listener: () => void): () => void;
   company(): CompanyDetails;

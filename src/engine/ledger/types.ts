@@ -38,10 +38,11 @@ export interface PostingContext {
 /** Loyalty rows that move the ledger (earn and reversal stay off the books until accrual). */
 export type PostedLoyaltyKind = Exclude<LoyaltyRowKind, 'earn' | 'reversal'>;
 
-export type LedgerEntryKind = 'sale' | 'refund' | 'payment' | `loyalty-${PostedLoyaltyKind}`;
+/** cash-over-short: a Z report's drawer count against what the till's records say (src/engine/cashup). */
+export type LedgerEntryKind = 'sale' | 'refund' | 'payment' | 'cash-over-short' | `loyalty-${PostedLoyaltyKind}`;
 
 export const LEDGER_ENTRY_KINDS: readonly LedgerEntryKind[] = [
-  'sale', 'refund', 'payment',
+  'sale', 'refund', 'payment', 'cash-over-short',
   'loyalty-accrual-posting', 'loyalty-journal-credit', 'loyalty-redemption', 'loyalty-payout',
   'loyalty-adjustment', 'loyalty-zeroing',
 ];

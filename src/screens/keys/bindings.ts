@@ -6,9 +6,10 @@ import type { Key, KeyName } from './parse-keys.js';
 // hint bar of every master-file list, which is what a 'list' command would do. 'automation' is
 // Utilities > Automation's event list, for the same reason.
 // 'approve' is the override dialog (an approver's code and PIN): typing goes to its fields, so it
-// takes none of the dialog's y/n.
-export type Scope = 'global' | 'menu' | 'pos' | 'tender' | 'refund' | 'slip' | 'form' | 'list' | 'find' | 'dialog' | 'outbox' | 'automation' | 'login' | 'operators' | 'approve';
-export const SCOPES: readonly Scope[] = ['global', 'menu', 'pos', 'tender', 'refund', 'slip', 'form', 'list', 'find', 'dialog', 'outbox', 'automation', 'login', 'operators', 'approve'];
+// takes none of the dialog's y/n. 'cashup' is Main Menu > Cash-up's screens (amount entry, a
+// report to scroll, F10 Close day).
+export type Scope = 'global' | 'menu' | 'pos' | 'tender' | 'refund' | 'slip' | 'form' | 'list' | 'find' | 'dialog' | 'outbox' | 'automation' | 'login' | 'operators' | 'approve' | 'cashup';
+export const SCOPES: readonly Scope[] = ['global', 'menu', 'pos', 'tender', 'refund', 'slip', 'form', 'list', 'find', 'dialog', 'outbox', 'automation', 'login', 'operators', 'approve', 'cashup'];
 
 export type Command =
   // global
@@ -36,6 +37,8 @@ export type Command =
   | 'retryNow'
   // Utilities > Automation
   | 'editEvent' | 'runNow' | 'showLog' | 'leaveList'
+  // Cash-up (opening float, X and Z reports)
+  | 'cashupEnter' | 'scrollReport' | 'closeDay'
   // dialogs
   | 'yes' | 'no'
   // operators: the login screen, lock, Utilities > Setup > Operators; the override dialog
@@ -212,6 +215,14 @@ export const BINDINGS: Binding[] = [
   { command: 'unlockOperator', keys: [k('f8')], label: 'Unlock', help: 'Clear the lockout of the selected operator after wrong PINs (asks first)', scopes: ['operators'], displayOnScreen: true },
   { command: 'idleLockSetting', keys: [k('f4')], label: 'Idle lock', help: 'Minutes without a key before a till locks (0 = never)', scopes: ['operators'], displayOnScreen: true },
 
+  // Cash-up: Enter takes the amount typed (or opens the selected Z); F10 closes the day, as Accept saves a form.
+  { command: 'cashupEnter', keys: [k('enter')], label: 'OK', help: 'Take the amount typed, or view the selected Z report', scopes: ['cashup'], displayOnScreen: true },
+  {
+    command: 'scrollReport', keys: [k('up'), k('down'), k('pageup'), k('pagedown')], keyHint: 'Up/Down/PgUp/PgDn', label: 'Scroll', scopes: ['cashup'], displayOnScreen: true,
+    help: 'Scroll the report a line or a page (or move through the past Z reports)',
+  },
+  { command: 'closeDay', keys: [k('f10')], label: 'Close day', help: 'Record the Z report with this drawer count: closes the till\'s business day for good (asks first)', scopes: ['cashup'], displayOnScreen: true },
+
   // Dialogs (Esc = the global back = cancel).
   { command: 'yes', keys: [ch('y')], label: 'Yes', help: 'Answer yes', scopes: ['dialog'], displayOnScreen: true },
   { command: 'no', keys: [ch('n')], label: 'No', help: 'Answer no', scopes: ['dialog'], displayOnScreen: true },
@@ -274,30 +285,5 @@ export function commandFor(key: Key, scope: Scope): Binding | undefined {
   return bindingsFor(scope).find((b) => b.keys.some((spec) => specMatches(key, spec)));
 }
 
-export function labelFor(b: Binding, scope: Scope): string {
-  return b.scopeLabels?.[scope] ?? b.label;
-}
-
-const NAMES: Partial<Record<KeyName, string>> = {
-  up: 'Up', down: 'Down', left: 'Left', right: 'Right', home: 'Home', end: 'End', pageup: 'PgUp',
-  pagedown: 'PgDn', insert: 'Ins', delete: 'Del', backspace: 'Backspace', enter: 'Enter', escape: 'Esc', tab: 'Tab',
-};
-
-export function keyLabel(spec: KeySpec): string {
-  const base = spec.name === 'char'
-    ? (spec.ch === ' ' ? 'Space' : spec.ctrl || spec.alt ? (spec.ch ?? '').toUpperCase() : (spec.ch ?? ''))
-    : (NAMES[spec.name] ?? spec.name.toUpperCase());
-  return `${spec.ctrl ? 'Ctrl+' : ''}${spec.alt ? 'Alt+' : ''}${spec.shift ? 'Shift+' : ''}${base}`;
-}
-
-/** Every key of a binding for help ("F5 / Del"), or its keyHint ("0-9"). */
-export function keysLabel(b: Binding): string {
-  return b.keyHint ?? b.keys.map(keyLabel).join(' / ');
-}
-
-/** The key the hint bar shows for a binding: its keyHint, else its first key. */
-export function hintKey(b: Binding): string | undefined {
-  if (b.keyHint !== undefined) return b.keyHint;
-  const first = b.keys[0];
-  return first ? keyLabel(first) : undefined;
-}
+// How keys and labels are written for people: binding-labels.ts.
+export { hintKey, keyLabel, keysLabel, labelFor } from './binding-labels.js';

@@ -35,7 +35,7 @@ export function buildMainMenu(registry: ScreenRegistry, services: Pick<AppServic
     { label: 'Company Details', hotKey: 'c', description: 'store name, tax, currency, rounding, loyalty provider', open: () => screen('setup.company-details', 'Company Details', registry.companyDetails) },
     { label: 'Tender Setup', hotKey: 't', description: 'tenders and their ledger accounts', open: () => screen('setup.tender-setup', 'Tender Setup', registry.tenderSetup) },
     { label: 'Loyalty Setup', hotKey: 'l', description: 'loyalty tender, payout accounts, manager PIN, accrual schedule', open: () => screen('setup.loyalty-setup', 'Loyalty Setup', registry.loyaltySetup) },
-    optional({ label: 'Ledger Posting Accounts', hotKey: 'p', description: 'sales, VAT output, cash rounding and debtors control accounts' }, 'setup.posting-accounts', registry.postingAccounts),
+    optional({ label: 'Ledger Posting Accounts', hotKey: 'p', description: 'sales, VAT output, cash rounding, debtors control, cash over and short accounts' }, 'setup.posting-accounts', registry.postingAccounts),
     optional({ label: 'Module Parameters', hotKey: 'm', description: 'Services: Web Services (LoyaltyPlus Integration)' }, 'setup.module-parameters', registry.moduleParameters),
     optional({ label: 'Operators', hotKey: 'o', description: 'who may use the tills: code, name, role, PIN, active; unlock; idle lock' }, 'setup.operators', registry.operators),
   ];
@@ -58,6 +58,8 @@ export function buildMainMenu(registry: ScreenRegistry, services: Pick<AppServic
     open: () => screen('pos', 'Point of Sale', registry.pos),
   };
   if (!services.till) pos.disabled = 'Point of Sale: this session has no till (start with --till T1)';
+  const cashup = optional({ label: 'Cash-up', hotKey: 'a', description: 'Opening Float, X Report, Z Report, Past Z Reports' }, 'cashup', registry.cashup);
+  if (!services.till && !cashup.disabled) cashup.disabled = 'Cash-up: this session has no till (start with --till T1)';
   return [
     pos,
     { label: 'Debtors', hotKey: 'd', description: 'debtors: list/search, Debtor file General | Account | Loyalty', open: () => screen('debtors', 'Debtors', registry.debtors) },
@@ -65,6 +67,7 @@ export function buildMainMenu(registry: ScreenRegistry, services: Pick<AppServic
     { label: 'Contracts', hotKey: 'c', description: 'debtor contracts: debtor, item, price, Exclude from Rebates', open: () => screen('contracts', 'Contracts', registry.contracts) },
     { label: 'Loyalties', hotKey: 'y', description: 'Accrue, Update Accrued, Payouts, Enquiry', open: () => menuScreen('loyalties', 'Loyalties', loyaltiesMenuItems(registry)) },
     { label: 'Ledger', hotKey: 'l', description: 'Account Maintenance, Journal, Trial Balance', open: () => menuScreen('ledger', 'Ledger', ledger) },
+    cashup,
     { label: 'Utilities', hotKey: 'u', description: 'Setup, Loyalty Plus Outbox, Automation, Data, Doctor', open: () => menuScreen('utilities', 'Utilities', utilities) },
     // Every till process has a session (cli/commands/ui.ts); a session-less one (tests) has no Log out.
     ...(services.session ? [logOutItem(services)] : []),

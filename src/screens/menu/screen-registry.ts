@@ -34,6 +34,7 @@ export interface ScreenRegistry {
   data?: ComponentType;
   doctor?: ComponentType;
   operators?: ComponentType;
+  cashup?: ComponentType;
   journal: ComponentType;
   trialBalance: ComponentType;
 }
@@ -58,6 +59,7 @@ export const screenRegistry: ScreenRegistry = {
   data: later(async () => (await import('../golive/data-menu.js')).DataMenuScreen),
   doctor: later(async () => (await import('../doctor/doctor-screen.js')).DoctorScreen),
   operators: later(async () => (await import('../operators/operators-screen.js')).OperatorsScreen),
+  cashup: later(async () => (await import('../cashup/cashup-screen.js')).CashupScreen),
   journal: later(async () => (await import('../ledger/journal.js')).JournalScreen),
   trialBalance: later(async () => (await import('../ledger/trial-balance.js')).TrialBalanceScreen),
 };

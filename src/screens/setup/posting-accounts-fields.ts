@@ -6,6 +6,7 @@ import { FieldError } from '../forms/field-error.js';
 import type { AccountType, LedgerAccount, LedgerChoices, SettingsDoc } from '../../store/documents-types.js';
 import type { FieldDef, FormValues } from '../forms/field-types.js';
 import { validateField } from '../forms/validate-field.js';
+import { cashOverShortOf } from '../../store/cashup/accounts.js';
 
 /** The field keys are the settings.ledger keys they edit. */
 export const POSTING_KEYS = {
@@ -13,6 +14,7 @@ export const POSTING_KEYS = {
   vatOutput: 'vatOutput',
   cashRounding: 'cashRounding',
   debtorsControl: 'debtorsControl',
+  cashOverShort: 'cashOverShort',
 } as const satisfies Record<string, keyof LedgerChoices>;
 
 type PostingKey = (typeof POSTING_KEYS)[keyof typeof POSTING_KEYS];
@@ -34,6 +36,7 @@ const RULES: readonly PostingRule[] = [
   { key: K.vatOutput, label: 'VAT output account', types: ['liability'], posts: 'VAT charged on sales is credited here' },
   { key: K.cashRounding, label: 'Cash rounding account', types: ['expense', 'income'], posts: 'cash rounding of sales/refunds posts here' },
   { key: K.debtorsControl, label: 'Debtors control account', types: ['asset'], posts: 'debtor payments are credited here' },
+  { key: K.cashOverShort, label: 'Cash over and short account', types: ['expense', 'income'], posts: 'a Z report\'s drawer over/short posts here' },
 ];
 
 /** Key of the read-only line under a field that says what posts there. */
@@ -71,7 +74,8 @@ export function postingFields(ctx: PostingFormContext): FieldDef[] {
 export function postingValues(doc: SettingsDoc): FormValues {
   const values: FormValues = {};
   for (const rule of RULES) {
-    values[rule.key] = doc.ledger[rule.key];
+    // Stores from before cash-up have no Cash Over and Short choice: the default stands until one is chosen.
+    values[rule.key] = doc.ledger[rule.key] ?? cashOverShortOf(doc);
     values[noteKey(rule.key)] = rule.posts;
   }
   return values;

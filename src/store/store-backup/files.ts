@@ -18,6 +18,7 @@ const DERIVED: { test: (name: string) => boolean; why: string }[] = [
   { test: (n) => n === 'journals/loyalty-book.jsonl', why: 'journals/loyalty-book.jsonl (the books\' snapshot, rebuilt by a full scan)' },
   { test: (n) => n === 'journals/loyalty-epochs.json', why: 'journals/loyalty-epochs.json (cache of the epoch records in BACKOFFICE)' },
   { test: (n) => /^outbox\/[^/]+\.state\.json$/.test(n), why: 'outbox/<TILL>.state.json (where acknowledged rows end, found again by reading the journal)' },
+  { test: (n) => /^cashup\/[^/]+\.json$/.test(n), why: 'cashup/<TILL>.json (where each Z is in its till\'s journal, found again by reading the journal)' },
 ];
 
 const LEFTOVER = /(^|\/)\.|\.bak$|\.corrupt-\d+$|\.tmp$/;

@@ -132,7 +132,7 @@ describe('Delete Loyalty tables', () => {
     await view.write(F10);
     await view.waitFor('! Write-off account: choose the account the liability is written off to');
     // A wrong phrase: the store logic refuses it, at the field.
-    for (let i = 0; i < 10; i++) await view.write(RIGHT);
+    for (let i = 0; i < 11; i++) await view.write(RIGHT);
     await view.waitFor('5100.000.000.00 Loyalties Accrued');
     await view.write(`${TAB}delete${F10}`);
     f = await view.waitFor('! Confirmation: type DELETE to delete the Loyalty tables (nothing was deleted)');

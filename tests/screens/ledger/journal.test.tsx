@@ -97,13 +97,13 @@ describe('Ledger > Journal', () => {
     expect(f).toContain('Entries 1-1 of 1');
     expect(f).toContain(`Sale ${cash}`);
     expect(f).not.toContain(acct);
-    // Account Debtors Control (8th in the chart), no dates: the account sale.
-    await filter(view, `${TAB}${CLEAR}${TAB}${RIGHT.repeat(8)}`);
+    // Account Debtors Control (9th in the chart), no dates: the account sale.
+    await filter(view, `${TAB}${CLEAR}${TAB}${RIGHT.repeat(9)}`);
     f = await view.waitFor((fr) => fr.includes(`account ${ACC.debtors}`));
     expect(f).toContain('Entries 1-1 of 1');
     expect(f).toContain(acct);
     // Source: the cash sale's number, any account.
-    await filter(view, `${TAB}${TAB}${LEFT.repeat(8)}${TAB}${cash}`);
+    await filter(view, `${TAB}${TAB}${LEFT.repeat(9)}${TAB}${cash}`);
     f = await view.waitFor((fr) => fr.includes(`source ${cash}`));
     expect(f).not.toContain(`account ${ACC.debtors}`);
     expect(f).toContain('Entries 1-1 of 1');

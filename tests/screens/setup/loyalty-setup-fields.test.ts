@@ -24,7 +24,7 @@ describe('Loyalty Setup fields', () => {
     const choices = (key: string) => defs.find((f) => f.key === key)!.choices!.map((c) => c.value);
     expect(choices(K.tender)).toEqual(['LOY']);
     expect(choices(K.accrued)).toEqual(['5000.000.000.00', '5100.000.000.00', '5200.000.000.00', '5300.000.000.00']);
-    expect(choices(K.redeemed)).toEqual(['1500.000.000.00', '2000.000.000.00', '3600.000.000.00']);
+    expect(choices(K.redeemed)).toEqual(['1500.000.000.00', '1510.000.000.00', '2000.000.000.00', '3600.000.000.00']);
     expect(choices(K.cash)).toHaveLength(docs().accounts.accounts.length);
   });
 

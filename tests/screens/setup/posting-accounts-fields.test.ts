@@ -30,7 +30,7 @@ describe('Ledger Posting Accounts fields', () => {
     const choices = (key: string) => defs.find((f) => f.key === key)!.choices!.map((c) => c.value);
     expect(choices(K.sales)).toEqual(['1000.000.000.00', '1100.000.000.00']);
     expect(choices(K.vatOutput)).toEqual(['5000.000.000.00', '5100.000.000.00', '5200.000.000.00', '5300.000.000.00']);
-    expect(choices(K.cashRounding)).toEqual(['1000.000.000.00', '1500.000.000.00', '2000.000.000.00', '3600.000.000.00', '1100.000.000.00']);
+    expect(choices(K.cashRounding)).toEqual(['1000.000.000.00', '1500.000.000.00', '1510.000.000.00', '2000.000.000.00', '3600.000.000.00', '1100.000.000.00']);
     expect(choices(K.debtorsControl)).toEqual(['3700.000.000.00', '3710.000.000.00', '3720.000.000.00', '3800.000.000.00']);
     expect(defs.find((f) => f.key === K.sales)!.choices![1]!.label).toBe('1100.000.000.00 Other Sales');
   });
@@ -38,11 +38,16 @@ describe('Ledger Posting Accounts fields', () => {
   it('says what each account posts on a read-only line under it', () => {
     const defs = postingFields(ctxOf());
     expect(defs.map((d) => d.key)).toEqual([K.sales, noteKey(K.sales), K.vatOutput, noteKey(K.vatOutput),
-      K.cashRounding, noteKey(K.cashRounding), K.debtorsControl, noteKey(K.debtorsControl)]);
+      K.cashRounding, noteKey(K.cashRounding), K.debtorsControl, noteKey(K.debtorsControl), K.cashOverShort, noteKey(K.cashOverShort)]);
     for (const note of defs.filter((d) => d.kind !== 'choice')) expect(note.readOnly).toBe(true);
     const values = postingValues(docs().settings);
     expect(values[noteKey(K.sales)]).toBe('sales excluding VAT are credited here');
     expect(values[K.sales]).toBe('1000.000.000.00');
+    expect(values[K.cashOverShort]).toBe('1510.000.000.00');
+    // A store from before cash-up has no such choice: the form shows the default it posts to.
+    const older = docs().settings;
+    delete older.ledger.cashOverShort;
+    expect(postingValues(older)[K.cashOverShort]).toBe('1510.000.000.00');
   });
 
   it('refuses an account that is not in the chart, or of the wrong type', () => {

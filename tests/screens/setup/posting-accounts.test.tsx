@@ -68,6 +68,7 @@ describe('Ledger Posting Accounts', () => {
     expect(rowWith(f, 'VAT output account')).toContain('5000.000.000.00 VAT Output');
     expect(rowWith(f, 'Cash rounding account')).toContain('1500.000.000.00 Cash Rounding');
     expect(rowWith(f, 'Debtors control account')).toContain('3800.000.000.00 Debtors Control');
+    expect(rowWith(f, 'Cash over and short account')).toContain('1510.000.000.00 Cash Over and');
     for (const note of ['sales excluding VAT are credited here', 'VAT charged on sales is credited here',
       'cash rounding of sales/refunds posts here', 'debtor payments are credited here']) {
       expect(f).toContain(note);
@@ -89,7 +90,7 @@ describe('Ledger Posting Accounts', () => {
     await view.write(`${TAB}${F4}`);
     // Expense or income, in chart order; the list shows six at a time.
     f = await view.waitFor('> 1500.000.000.00 Cash Rounding');
-    expect(listed(f)).toEqual(['1000.000.000.00 Sales', '1500.000.000.00 Cash Rounding', '2000.000.000.00 Cost of Sales',
+    expect(listed(f)).toEqual(['1000.000.000.00 Sales', '1500.000.000.00 Cash Rounding', '1510.000.000.00 Cash Over and Short', '2000.000.000.00 Cost of Sales',
       '3600.000.000.00 Loyalties Redeemed', `${OTHER_SALES} Other Sales`]);
     await closeList(view);
     await view.write(`${TAB}${F4}`);
