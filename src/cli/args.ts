@@ -22,6 +22,8 @@ const OPTIONS = {
   'zero-unused': { type: 'boolean' },
   member: { type: 'string' },
   outage: { type: 'boolean' },
+  operator: { type: 'string' },
+  kind: { type: 'string' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -50,6 +52,8 @@ export interface Invocation {
     'zero-unused'?: boolean;
     member?: string;
     outage?: boolean;
+    operator?: string;
+    kind?: string;
   };
   given: Set<OptionName>;
 }
