@@ -160,8 +160,8 @@ tillpoint report slip SALE [40|80] [--json] [--data DIR]
     slip             the slip of sale or refund SALE as printed, marked REPRINT (40 or 80 columns)
   --from/--to: dates of the store's time zone, both inclusive. loyalty-sales, sales-by-item,
   sales-by-hour and audit cover today unless given; accrual-history and uploads (by when planned)
-  cover   everything unless given; outbox and trial-balance show now and take no dates. --from alone runs
-  to today, --to alone is that one day. A bad date is a usage error (exit 2); so is an unknown
+  cover everything unless given; outbox and trial-balance show now and take no dates. --from
+  alone runs to today, --to alone is that one day. A bad date is a usage error (exit 2); so is an unknown
   report. A sale number not in the journals is refused (exit 1).
   Output: an aligned table with the title and period (totals and, for sales-by-hour, a bar of
   40 columns at most); --csv: a header of the JSON field names, then one line a row; --json: an
