@@ -35,6 +35,9 @@ export interface ScreenRegistry {
   doctor?: ComponentType;
   journal: ComponentType;
   trialBalance: ComponentType;
+  // Main Menu > Reports: optional like the Loyalties screens. One screen serves every table report.
+  reportView?: ComponentType<{ name: string }>;
+  slipReprint?: ComponentType;
 }
 
 export const screenRegistry: ScreenRegistry = {
@@ -58,4 +61,6 @@ export const screenRegistry: ScreenRegistry = {
   doctor: later(async () => (await import('../doctor/doctor-screen.js')).DoctorScreen),
   journal: later(async () => (await import('../ledger/journal.js')).JournalScreen),
   trialBalance: later(async () => (await import('../ledger/trial-balance.js')).TrialBalanceScreen),
+  reportView: lazy(async () => ({ default: (await import('../reports/report-screen.js')).ReportScreen })),
+  slipReprint: later(async () => (await import('../reports/slip-reprint.js')).SlipReprintScreen),
 };
