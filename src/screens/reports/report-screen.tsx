@@ -26,6 +26,9 @@ import { REPORT_ITEMS } from './reports-menu.js';
 /** Rows around the report's rows: summary, header, rule / rule, total, detail x2, page line. */
 export const REPORT_CHROME_ROWS = 8;
 
+/** The selected row's mark at the right end of its line (so the mark never depends on colour). */
+const MARK_COLUMNS = 2;
+
 const LIST_ONLY: readonly Command[] = ['listAdd', 'listEdit', 'listDelete'];
 
 interface Result { run: ReportRun; rows: Row[]; warnings: string[] }
@@ -47,7 +50,9 @@ function ReportView({ report }: { report: Report }): ReactNode {
   const { rows: height, columns } = useScreenContentSize();
   const company = store.get('settings').company;
   const money = { symbol: company.currencySymbol, decimals: company.currencyDecimals };
-  const now = () => backOffice(store).now();
+  // The back office's clock as it is now, taken once: a report may hand ctx.now to backOffice(),
+  // which keeps it, so a clock that asked backOffice() for the time would call itself.
+  const [now] = useState(() => backOffice(store).now);
   const body = Math.max(1, height - REPORT_CHROME_ROWS);
   const crumb = ['Reports', reportTitle(report)];
 
@@ -155,7 +160,7 @@ function ReportView({ report }: { report: Report }): ReactNode {
     );
   }
 
-  const table = result ? reportTable(report, result.rows, money, columns, theme.ascii ? '#' : '█') : null;
+  const table = result ? reportTable(report, result.rows, money, columns - MARK_COLUMNS, theme.ascii ? '#' : '█') : null;
   const top = topRef.current;
   const sel = selRef.current;
   const rule = (theme.ascii ? '-' : '─').repeat(columns);
@@ -172,7 +177,7 @@ function ReportView({ report }: { report: Report }): ReactNode {
           {empty === '' ? null : <Text color={theme.colors.muted} wrap="truncate">{`  ${empty}`}</Text>}
           {shown.map((text, i) => (
             <Text key={top + i} inverse={top + i === sel && theme.color} bold={top + i === sel} wrap="truncate">
-              {`${fit(text, columns - 2)}${top + i === sel ? ` ${theme.marks.selected}` : ''}`.replace(/\s+$/, '')}
+              {`${fit(text, columns - MARK_COLUMNS)}${top + i === sel ? ` ${theme.marks.selected}` : ''}`.replace(/\s+$/, '')}
             </Text>
           ))}
         </Box>
@@ -181,7 +186,7 @@ function ReportView({ report }: { report: Report }): ReactNode {
         <Box height={2} overflow="hidden">
           <Text color={theme.colors.muted} wrap="wrap">{result ? rowDetail(report, result.rows[sel], money) : ''}</Text>
         </Box>
-        <Text color={theme.colors.muted} wrap="truncate">{fit(`${pageText(top, shown.length, count)} (${keysText})`, columns)}</Text>
+        <Text color={theme.colors.muted} wrap="truncate">{fit(result === null ? 'Running the report (keys wait until it is done)' : `${pageText(top, shown.length, count)} (${keysText})`, columns)}</Text>
       </Box>
     </Shell>
   );
