@@ -34,6 +34,24 @@ const SLIP_FIELDS: FieldDef[] = [
   { key: 'width', label: SLIP_LABELS.width, kind: 'choice', choices: [{ value: '40', label: '40 columns' }, { value: '80', label: '80 columns' }] },
 ];
 
+/**
+ * A slip line narrowed to `width` for the screen: an 80-column slip is wider than the 76 columns an
+ * 80x24 terminal leaves inside the frame. Its widest run of spaces (between a label and its
+ * amount) gives up the columns, so every character of the slip stays in view; a rule (one
+ * repeated character) is shortened; only a line with no room left is cut, marked ~.
+ */
+export function narrowLine(line: string, width: number): string {
+  if (line.length <= width) return line;
+  if (/^(.)\1*$/.test(line)) return line.slice(0, width);
+  let best: { at: number; len: number } | null = null;
+  for (const m of line.matchAll(/ {2,}/g)) {
+    if (m.index > 0 && (best === null || m[0].length > best.len)) best = { at: m.index, len: m[0].length };
+  }
+  const over = line.length - width;
+  if (best !== null && best.len - 1 >= over) return line.slice(0, best.at) + ' '.repeat(best.len - over) + line.slice(best.at + best.len);
+  return fit(line, width);
+}
+
 /** The slip's lines without the newline that ends the last one. */
 export function slipLines(text: string): string[] {
   const lines = text.split('\n');
@@ -100,10 +118,10 @@ export function SlipReprintScreen(): ReactNode {
             setValues(v);
             setSlip(r);
             topRef.current = 0;
-            const cut = r.width > columns;
+            const narrowed = r.width > columns;
             setStatus({
-              text: cut
-                ? `${r.width}-column slip on a ${columns}-column screen: its right edge is cut (tillpoint report slip ${r.number} ${r.width} prints it whole)`
+              text: narrowed
+                ? `Shown ${r.width - columns} columns narrower (spaces squeezed); tillpoint report slip ${r.number} ${r.width} prints it exactly`
                 : r.source === 'file' ? 'The slip as printed, marked REPRINT' : 'Rendered again from the journal (its slip file is gone), marked REPRINT',
               kind: 'info',
             });
@@ -125,7 +143,7 @@ export function SlipReprintScreen(): ReactNode {
         <Text bold wrap="truncate">{fit(title, columns)}</Text>
         <Text color={theme.colors.muted} wrap="truncate">{rule}</Text>
         <Box flexDirection="column" height={body} overflow="hidden">
-          {shown.map((l, i) => <Text key={top + i} wrap="truncate">{l.length > columns ? fit(l, columns) : l === '' ? ' ' : l}</Text>)}
+          {shown.map((l, i) => <Text key={top + i} wrap="truncate">{l === '' ? ' ' : narrowLine(l, columns)}</Text>)}
         </Box>
         <Text color={theme.colors.muted} wrap="truncate">{rule}</Text>
         <Text color={theme.colors.muted} wrap="truncate">{fit(position, columns)}</Text>
