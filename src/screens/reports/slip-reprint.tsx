@@ -1,11 +1,11 @@
 // Reports > Slip Reprint: asks for a sale or refund number and the width (40 or 80 columns), then
 // shows the slip as it was printed between the REPRINT marks (src/reports/slip.ts, what `tillpoint
 // report slip` prints). Show only: the command line writes no reprint file, so neither does this.
-// PgUp/PgDn, Up/Down and Home/End scroll; F3 asks for another slip.
+// PgUp/PgDn, Up/Down and Home/End scroll; F3 asks for another slip; Esc at the first question leaves.
 import { useRef, useState, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { reprintSlip, SlipNotFound, type Reprint } from '../../reports/slip.js';
-import { useApp } from '../app-context.js';
+import { useApp, useNavigation } from '../app-context.js';
 import type { FieldDef, FormValues } from '../forms/field-types.js';
 import { Form, errorText, type SaveResult } from '../forms/form.js';
 import { matches, type Command } from '../keys/bindings.js';
@@ -61,6 +61,7 @@ export function slipLines(text: string): string[] {
 
 export function SlipReprintScreen(): ReactNode {
   const { store } = useApp();
+  const nav = useNavigation();
   const theme = useTheme();
   const { rows: height, columns } = useScreenContentSize();
   const body = Math.max(1, height - SLIP_CHROME_ROWS);
@@ -126,7 +127,9 @@ export function SlipReprintScreen(): ReactNode {
               kind: 'info',
             });
           }
-          setAsking(false);
+          // Esc before any slip was shown leaves the screen: there is nothing behind the question.
+          if (outcome === 'cancelled' && slip === null) nav.pop();
+          else setAsking(false);
         }}
       />
     );
