@@ -11,7 +11,7 @@ import { screenColumns } from '../../src/screens/reports/report-table.js';
 import { backOffice } from '../../src/store/back-office.js';
 import { bundleCli } from '../golive/cli-bundle.js';
 import { renderScreen, tallestFrame } from '../screens/forms/harness.js';
-import { END, F3, F10, HOME, RIGHT, LEFT, TAB, UP, DOWN } from '../screens/keys.js';
+import { END, F3, F10, HOME, PGDN, RIGHT, LEFT, TAB, UP, DOWN } from '../screens/keys.js';
 import type { Rendered } from '../screens/render.js';
 import { DAY, NOW, openShop, type Shop } from './reports-harness.js';
 import { contentLines, lineHasRow, nextPage, rowsShown, tableLines } from './screen-helpers.js';
@@ -144,6 +144,15 @@ describe('Reports screens: page by page, the rows of tillpoint report', () => {
       expect(bars.get(r.hour!)).toBe(Math.max(1, Math.floor((cents(r.net!) * longest) / cents(best.net!))));
     }
     for (const l of contentLines(v.frame())) expect(l).not.toMatch(/█~/); // no bar is cut at the edge
+  });
+
+  it('keys typed while the report runs wait for its rows, then act on them (nothing dropped)', async () => {
+    view = await renderScreen(<ReportScreen name="sales-by-item" />, shop.tmp.store, 'sales-by-item');
+    // Written as soon as the key layer is ready: the run has begun, its rows are not in yet.
+    await view.write(PGDN);
+    const f = await view.waitFor((x) => /Rows \d+-\d+ of \d+/.test(x));
+    expect(rowsShown(f)).toEqual([4, 14, 14]);
+    expect(view.frames.some((x) => x.includes('Running Sales by item'))).toBe(true);
   });
 
   it('F3 changes the period and runs the report again; a bad date is refused at its field', async () => {

@@ -58,6 +58,9 @@ function ReportView({ report }: { report: Report }): ReactNode {
 
   const [values, setValues] = useState<FormValues>(() => initialFilter(report, now().getTime(), company.timeZone));
   const [result, setResult] = useState<Result | null>(null);
+  // In a ref too: keys held while the report ran are replayed as it ends, before React renders
+  // the rows, and must page through them, not through the empty screen before.
+  const resultRef = useRef<Result | null>(null);
   const [status, setStatus] = useState<StatusMessage | undefined>(undefined);
   const [filtering, setFiltering] = useState(false);
   const pendingRef = useRef<ReportRun | null>(null);
@@ -77,7 +80,8 @@ function ReportView({ report }: { report: Report }): ReactNode {
         if (!alive.current) return;
         topRef.current = 0;
         selRef.current = 0;
-        setResult({ run, rows, warnings });
+        resultRef.current = { run, rows, warnings };
+        setResult(resultRef.current);
         setStatus(warnings.length > 0 ? { text: warnings.join('; '), kind: 'error' } : { text: `${rows.length} row${rows.length === 1 ? '' : 's'}`, kind: 'info' });
       } catch (e) {
         if (alive.current) setStatus({ text: `${report.title}: ${errorText(e)}`, kind: 'error' });
@@ -96,6 +100,7 @@ function ReportView({ report }: { report: Report }): ReactNode {
 
   const count = result?.rows.length ?? 0;
   const go = (top: number, sel: number): true => {
+    const count = resultRef.current?.rows.length ?? 0;
     const t = clampTop(top, count, body);
     const s = Math.max(0, Math.min(count - 1, sel));
     topRef.current = s < t ? s : s >= t + body ? s - body + 1 : t;
@@ -105,6 +110,7 @@ function ReportView({ report }: { report: Report }): ReactNode {
   };
 
   useKeyHandler((key) => {
+    const count = resultRef.current?.rows.length ?? 0;
     if (matches(key, 'pageDown')) {
       if (topRef.current + body >= count) {
         setStatus({ text: 'This is the last page', kind: 'info' });
