@@ -9,11 +9,12 @@ import { reportNamed } from '../../src/reports/registry.js';
 import { ReportScreen } from '../../src/screens/reports/report-screen.js';
 import { screenColumns } from '../../src/screens/reports/report-table.js';
 import { backOffice } from '../../src/store/back-office.js';
+import { openStore } from '../../src/store/index.js';
 import { bundleCli } from '../golive/cli-bundle.js';
 import { renderScreen, tallestFrame } from '../screens/forms/harness.js';
 import { END, F3, F10, HOME, PGDN, RIGHT, LEFT, TAB, UP, DOWN } from '../screens/keys.js';
 import type { Rendered } from '../screens/render.js';
-import { DAY, NOW, openShop, type Shop } from './reports-harness.js';
+import { DAY, NOW, SECRETS, openShop, type Shop } from './reports-harness.js';
 import { contentLines, lineHasRow, nextPage, rowsShown, tableLines } from './screen-helpers.js';
 
 const CLEAR = '\x15'; // Ctrl+U empties the focused field
@@ -194,5 +195,32 @@ describe('Reports screens: page by page, the rows of tillpoint report', () => {
     expect(rowsShown(f)[2]).toBe(want.length);
     expectPage(f, want);
     expect(tableLines(f).filter((l) => /\blogin\s+S1\b/.test(l))).toHaveLength(2);
+  });
+
+  it('Audit: no frame shows a secret, even with each setup row selected; damaged lines are counted in the status line', async () => {
+    const v = await open('audit');
+    const total = rowsShown(v.frame())[2];
+    for (let i = 1; i < total; i += 1) await v.write(DOWN);
+    await v.waitFor(`Rows ${total - 10}-${total} of ${total}`);
+    const seen = v.frames.join('\n');
+    expect(seen).toContain('loyaltyPlus.secretStart');
+    for (const secret of SECRETS) expect(seen).not.toContain(secret);
+    v.unmount();
+    view = undefined;
+
+    const copy = path.join(path.dirname(shop.tmp.dir), 'damaged-ui');
+    fs.cpSync(shop.tmp.dir, copy, { recursive: true });
+    fs.appendFileSync(path.join(copy, 'audit', '2026-12.jsonl'), 'not a line of the audit trail\n');
+    const store = await openStore(copy, { stderr: false });
+    try {
+      backOffice(store, () => NOW);
+      view = await renderScreen(<ReportScreen name="audit" />, store, 'audit');
+      const f = await view.waitFor('1 damaged audit line was skipped');
+      expect(rowsShown(f)[2]).toBe(total);
+    } finally {
+      view?.unmount();
+      view = undefined;
+      store.close();
+    }
   });
 });
