@@ -19,7 +19,7 @@ import { Shell } from '../shell/shell.js';
 import type { StatusMessage } from '../shell/status-line.js';
 import { useTheme } from '../theme.js';
 import { hasFilter, initialFilter, REPORT_FILTER_LABELS, reportFilterFields, reportRunOf, runSummary, type ReportRun } from './report-filter-fields.js';
-import { reportTable, rowDetail } from './report-table.js';
+import { reportTable, rowDetail, screenRows } from './report-table.js';
 import { clampTop, pageText } from './report-paging.js';
 import { REPORT_ITEMS } from './reports-menu.js';
 
@@ -166,7 +166,8 @@ function ReportView({ report }: { report: Report }): ReactNode {
     );
   }
 
-  const table = result ? reportTable(report, result.rows, money, columns - MARK_COLUMNS, theme.ascii ? '#' : '█') : null;
+  const oneDay = result !== null && result.run.period.from !== null && result.run.period.from === result.run.period.to;
+  const table = result ? reportTable(report, screenRows(report, result.rows, oneDay), money, columns - MARK_COLUMNS, theme.ascii ? '#' : '█') : null;
   const top = topRef.current;
   const sel = selRef.current;
   const rule = (theme.ascii ? '-' : '─').repeat(columns);

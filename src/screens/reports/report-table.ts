@@ -7,7 +7,7 @@ import { fit } from '../pos/format.js';
 
 /** Columns shown for reports too wide for 80 columns; the rest is in the selected row's detail. */
 const SCREEN_COLUMNS: Record<string, readonly string[]> = {
-  audit: ['time', 'kind', 'operator', 'approvedBy', 'ref', 'detail'],
+  audit: ['time', 'kind', 'operator', 'approvedBy', 'detail'],
   outbox: ['till', 'state', 'op', 'sale', 'createdAt', 'reason'],
 };
 
@@ -68,8 +68,23 @@ export function reportTable(report: Report, rows: readonly Row[], money: MoneyDi
   };
 }
 
-/** Every column of one row ("Title: value"), for the detail lines under the table. */
+/**
+ * One row's columns ("Title: value") for the detail lines under the table: those the screen
+ * leaves out and the last one shown (which may be cut at the edge); every column when the screen
+ * shows them all.
+ */
 export function rowDetail(report: Report, row: Row | undefined, money: MoneyDigits): string {
   if (!row) return '';
-  return report.columns.map((c) => ({ c, v: cellText(c, row[c.key], money) })).filter(({ v }) => v !== '').map(({ c, v }) => `${c.title}: ${v}`).join('  ');
+  const shown = screenColumns(report);
+  const cols = shown.length === report.columns.length ? report.columns : report.columns.filter((c) => !shown.includes(c) || c === shown.at(-1));
+  return cols.map((c) => ({ c, v: cellText(c, row[c.key], money) })).filter(({ v }) => v !== '').map(({ c, v }) => `${c.title}: ${v}`).join('  ');
+}
+
+/**
+ * The rows as the screen shows them: over one day, an audit time without its date (the summary
+ * line above has it), so the entry's own words get the room.
+ */
+export function screenRows(report: Report, rows: readonly Row[], oneDay: boolean): readonly Row[] {
+  if (report.name !== 'audit' || !oneDay) return rows;
+  return rows.map((r) => ({ ...r, time: String(r.time ?? '').slice(11) }));
 }
