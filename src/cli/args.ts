@@ -29,6 +29,8 @@ const OPTIONS = {
   inactive: { type: 'boolean' },
   'new-pin': { type: 'boolean' },
   count: { type: 'string' },
+  by: { type: 'string' },
+  kind: { type: 'string' },
 } as const;
 
 export type OptionName = keyof typeof OPTIONS;
@@ -64,6 +66,8 @@ export interface Invocation {
     inactive?: boolean;
     'new-pin'?: boolean;
     count?: string;
+    by?: string;
+    kind?: string;
   };
   given: Set<OptionName>;
 }

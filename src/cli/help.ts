@@ -165,6 +165,7 @@ tillpoint bench read|accrue|enquiry --data SCRATCH [--debtor CODE] [--samples N]
   read: reads every journal record (the baseline); accrue: one Accrue Loyalties run; enquiry:
   times N Loyalty Enquiries of the debtor. Each prints its time and the process's peak memory.`,
   report: `tillpoint report NAME [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--csv|--json] [--data DIR]
+tillpoint report audit [--from --to] [--by CODE] [--kind K[,K...]] [--csv|--json]
 tillpoint report slip SALE [40|80] [--json] [--data DIR]
   The Reports menu's reports; nothing in the store changes. Reports:
     loyalty-sales    sales and refunds with a loyalty debtor or Loyalty Plus member, per till
@@ -174,11 +175,17 @@ tillpoint report slip SALE [40|80] [--json] [--data DIR]
     trial-balance    every ledger account: debit, credit and balance (now)
     sales-by-item    quantity and value sold, refunded and net per item
     sales-by-hour    sales, refunds and net value per hour of day, with a bar chart
+    audit            the audit trail: overrides, refunds, voids, payouts, adjustments, setup
+                     changes (old and new values; secrets only as changed), logins, failed PINs.
+                     --by CODE: who acted or approved; --kind: one or more of login,
+                     logout, lock, failed-pin, locked-out, unlock, override, void-line, void-sale,
+                     refund, payout, adjustment, setup, cash-up, loyalty-tables, outbox-retry (an
+                     unknown kind is a usage error, exit 2). Damaged lines are counted in a warning.
     slip             the slip of sale or refund SALE as printed, marked REPRINT (40 or 80 columns)
-  --from/--to: dates of the store's time zone, both inclusive. loyalty-sales, sales-by-item and
-  sales-by-hour cover today unless given; accrual-history and uploads (by when planned) cover
-  everything unless given; outbox and trial-balance show now and take no dates. --from alone runs
-  to today, --to alone is that one day. A bad date is a usage error (exit 2); so is an unknown
+  --from/--to: dates of the store's time zone, both inclusive. loyalty-sales, sales-by-item,
+  sales-by-hour and audit cover today unless given; accrual-history and uploads (by when planned)
+  cover everything unless given; outbox and trial-balance show now and take no dates. --from
+  alone runs to today, --to alone is that one day. A bad date is a usage error (exit 2); so is an unknown
   report. A sale number not in the journals is refused (exit 1).
   Output: an aligned table with the title and period (totals and, for sales-by-hour, a bar of
   40 columns at most); --csv: a header of the JSON field names, then one line a row; --json: an

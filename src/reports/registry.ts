@@ -1,6 +1,7 @@
 // Every report `tillpoint report NAME` (and later the Reports menu) knows, in menu order. Kept
 // out of the till's start-up path: only the report command imports this.
 import { accrualHistoryReport } from './accrual-history.js';
+import { auditReport } from './audit.js';
 import { loyaltySalesReport } from './loyalty-sales.js';
 import { outboxReport } from './outbox.js';
 import { salesByHourReport } from './sales-by-hour.js';
@@ -10,7 +11,7 @@ import type { Report } from './types.js';
 import { uploadsReport } from './uploads.js';
 
 export const REPORTS: readonly Report[] = [
-  loyaltySalesReport, accrualHistoryReport, uploadsReport, outboxReport, trialBalanceReport, salesByItemReport, salesByHourReport,
+  loyaltySalesReport, accrualHistoryReport, uploadsReport, outboxReport, trialBalanceReport, salesByItemReport, salesByHourReport, auditReport,
 ];
 
 /** The slip reprint is a report too, but prints one slip rather than a table. */

@@ -1,6 +1,7 @@
 // The shape every report shares: the CLI (and later the Reports screens) render any of them the
 // same way, as a text table, CSV or JSON. Rows are plain objects; money stays integer cents here
 // and becomes a decimal string only when printed.
+import type { AuditKind } from '../store/audit/types.js';
 import type { Store } from '../store/index.js';
 import type { Period } from './period.js';
 
@@ -20,10 +21,22 @@ export type Row = Record<string, string | number>;
  */
 export type PeriodUse = 'day' | 'all' | 'none';
 
+/** Narrowing beyond the period, for the reports that declare it (Report.filters). */
+export interface ReportFilters {
+  /** An operator code: who acted or who approved. */
+  operator?: string;
+  kinds?: readonly AuditKind[];
+}
+
+export type ReportFilterName = keyof ReportFilters;
+
 export interface ReportContext {
   store: Store;
   period: Period;
   now: () => Date;
+  filters?: ReportFilters;
+  /** Something the reader should know beside the rows (damaged lines skipped): a footer line. */
+  warn?: (message: string) => void;
 }
 
 export interface Report {
@@ -38,4 +51,6 @@ export interface Report {
   chart?: string;
   /** Money and count columns summed in a Total line of the text output. */
   totals?: boolean;
+  /** The filters it takes besides the period; others are refused. */
+  filters?: readonly ReportFilterName[];
 }

@@ -148,7 +148,7 @@ describe('tillpoint report (period reports)', () => {
   it('exit codes: unknown report and bad dates are usage errors (2); a missing sale is refused (1)', () => {
     const unknown = report(['sales-by-week']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('loyalty-sales, accrual-history, uploads, outbox, trial-balance, sales-by-item, sales-by-hour, slip');
+    expect(unknown.stderr).toContain('loyalty-sales, accrual-history, uploads, outbox, trial-balance, sales-by-item, sales-by-hour, audit, slip');
     for (const bad of [['--from', '2026-02-30'], ['--from', '10/03/2026'], ['--from', '2026-03-11', '--to', '2026-03-10']]) {
       const r = report(['sales-by-item', ...bad, '--json']);
       expect(r.code).toBe(2);

@@ -6,6 +6,7 @@ import type { MenuItem } from './menu.js';
 import { menuScreen } from './menu-screen.js';
 import type { ScreenRegistry } from './screen-registry.js';
 import { loyaltiesMenuItems } from '../loyalties/loyalties-menu.js';
+import { reportsMenuItems } from '../reports/reports-menu.js';
 
 /** Log out: the login screen comes up in front of the menu for the next operator. */
 function logOutItem(services: Pick<AppServices, 'session'>): MenuItem {
@@ -20,7 +21,7 @@ function logOutItem(services: Pick<AppServices, 'session'>): MenuItem {
   };
 }
 
-function screen(id: string, title: string, component: NonNullable<ScreenRegistry[keyof ScreenRegistry]>): ScreenEntry {
+function screen(id: string, title: string, component: ComponentType): ScreenEntry {
   return { id, title, render: () => createElement(component) };
 }
 
@@ -67,6 +68,7 @@ export function buildMainMenu(registry: ScreenRegistry, services: Pick<AppServic
     { label: 'Contracts', hotKey: 'c', description: 'debtor contracts: debtor, item, price, Exclude from Rebates', open: () => screen('contracts', 'Contracts', registry.contracts) },
     { label: 'Loyalties', hotKey: 'y', description: 'Accrue, Update Accrued, Payouts, Enquiry', open: () => menuScreen('loyalties', 'Loyalties', loyaltiesMenuItems(registry)) },
     { label: 'Ledger', hotKey: 'l', description: 'Account Maintenance, Journal, Trial Balance', open: () => menuScreen('ledger', 'Ledger', ledger) },
+    { label: 'Reports', hotKey: 'r', description: 'loyalty sales, accrual, uploads, outbox, slip reprint, sales, audit', open: () => menuScreen('reports', 'Reports', reportsMenuItems(registry)) },
     cashup,
     { label: 'Utilities', hotKey: 'u', description: 'Setup, Loyalty Plus Outbox, Automation, Data, Doctor', open: () => menuScreen('utilities', 'Utilities', utilities) },
     // Every till process has a session (cli/commands/ui.ts); a session-less one (tests) has no Log out.

@@ -37,6 +37,9 @@ export interface ScreenRegistry {
   cashup?: ComponentType;
   journal: ComponentType;
   trialBalance: ComponentType;
+  // Main Menu > Reports: optional like the Loyalties screens. One screen serves every table report.
+  reportView?: ComponentType<{ name: string }>;
+  slipReprint?: ComponentType;
 }
 
 export const screenRegistry: ScreenRegistry = {
@@ -62,4 +65,6 @@ export const screenRegistry: ScreenRegistry = {
   cashup: later(async () => (await import('../cashup/cashup-screen.js')).CashupScreen),
   journal: later(async () => (await import('../ledger/journal.js')).JournalScreen),
   trialBalance: later(async () => (await import('../ledger/trial-balance.js')).TrialBalanceScreen),
+  reportView: lazy(async () => ({ default: (await import('../reports/report-screen.js')).ReportScreen })),
+  slipReprint: later(async () => (await import('../reports/slip-reprint.js')).SlipReprintScreen),
 };

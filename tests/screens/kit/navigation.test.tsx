@@ -57,7 +57,7 @@ describe('stack and menu reducers', () => {
 
   it('the main menu tree has only the built branches, with unique hot keys that are not bound in menus', () => {
     const items = buildMainMenu(testRegistry, { till: null });
-    expect(items.map((i) => i.label)).toEqual(['Point of Sale', 'Debtors', 'Inventory', 'Contracts', 'Loyalties', 'Ledger', 'Cash-up', 'Utilities']);
+    expect(items.map((i) => i.label)).toEqual(['Point of Sale', 'Debtors', 'Inventory', 'Contracts', 'Loyalties', 'Ledger', 'Reports', 'Cash-up', 'Utilities']);
     const parse = (c: string) => createKeyParser().feed(c, 0)[0]!;
     const check = (list: typeof items) => {
       const keys = list.map((i) => i.hotKey.toLowerCase());
