@@ -238,7 +238,7 @@ describe('Delete Loyalty tables with operators', () => {
     await v.waitFor('Pick the backup of the current data');
     await v.write(ENTER);
     await v.waitFor('Write-off account');
-    for (let i = 0; i < 13; i++) await v.write(RIGHT);
+    for (let i = 0; i < 14; i++) await v.write(RIGHT);
     await v.waitFor("9000.000.000.00 Owner's Equity");
     await v.write(`${TAB}DELETE${F10}`);
     f = await v.waitFor('Loyalty tables deleted');

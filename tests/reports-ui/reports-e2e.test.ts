@@ -28,7 +28,13 @@ describe('Reports in the built bundle', () => {
   it('pages a report, re-runs it for another day, and reprints a slip', async () => {
     const before = slipFiles();
     session = startTmux({ args: ['--data', shop.tmp.dir, '--back-office'], env: { TILLPOINT_NOW: NOW.toISOString() } });
-    await session.waitFor('Main Menu');
+    // The shop has operators: the back office asks for one first.
+    await session.waitFor('Operator code');
+    session.type('M1');
+    session.keys('Enter');
+    session.type('9999');
+    session.keys('Enter');
+    await session.waitFor('M1 Mandla');
     session.type('r');
     await session.waitFor('Sales by Hour');
     session.type('h');

@@ -50,8 +50,11 @@ function leaf(field: string, o: unknown, n: unknown, out: FieldChange[]): void {
 
 function diff(o: unknown, n: unknown, at: string, out: FieldChange[]): void {
   if (at === 'schemaVersion' || NOT_SETUP.test(at)) return;
-  if (isRecord(o) && isRecord(n)) {
-    for (const k of new Set([...Object.keys(o), ...Object.keys(n)])) diff(o[k], n[k], join(at, k), out);
+  // A section that appears or goes (a service set up for the first time) is listed field by field.
+  if ((isRecord(o) || o === undefined) && (isRecord(n) || n === undefined) && (o !== undefined || n !== undefined)) {
+    const a = o ?? {};
+    const b = n ?? {};
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) diff(a[k], b[k], join(at, k), out);
   } else if (Array.isArray(o) && Array.isArray(n)) {
     const before = new Map(o.map((x, i) => [keyOf(x, i), x]));
     const after = new Map(n.map((x, i) => [keyOf(x, i), x]));
