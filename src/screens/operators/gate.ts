@@ -1,6 +1,5 @@
-// Whether the login screen stands in front of the screen stack, and the idle lock. Kept tiny and
-// free of the login screen itself (loaded only when first needed): this module is on the till's
-// start path, which has a memory budget.
+// Whether the login screen stands in front of the screen stack, and the idle lock. Kept tiny: this
+// module is on the till's start path, which has a memory budget.
 import { useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import type { OperatorSession } from '../../store/operators/session.js';
 import type { Store } from '../../store/store.js';

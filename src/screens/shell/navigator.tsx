@@ -1,7 +1,7 @@
 // The screen stack. Every screen on it stays mounted (going back finds a menu's selection or a
 // half-typed entry as it was) but only the top one is shown and hears keys. Esc pops unless the
 // top screen consumed it first (e.g. to ask about unsaved edits); the bottom screen stays.
-import { lazy, Suspense, useCallback, useContext, useLayoutEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
+import { Suspense, useCallback, useContext, useLayoutEffect, useMemo, useReducer, useRef, useState, type ReactNode } from 'react';
 import { Box } from 'ink';
 import { AppContext, AppOverlayContext, AppOverlayScopeContext, ConfirmContext, NavigationContext, type ConfirmRequest, type Navigation, type ScreenEntry } from '../app-context.js';
 import { matches } from '../keys/bindings.js';
@@ -11,9 +11,10 @@ import { ConfirmDialog } from './confirm-dialog.js';
 import { GuardContext } from '../operators/guard/guard-types.js';
 import { useGuardHost } from '../operators/guard/guard-host.js';
 import { stackReducer, type StackAction, type StackState } from './stack-reducer.js';
+// Not lazy: React holds a suspended boundary's content back for ~300 ms, which the login would
+// add to every start-up; the module is small and its parts are on the start path anyway.
+import { LoginScreen } from '../operators/login-screen.js';
 
-// Loaded only when a login is first needed: a store without operators never loads it.
-const LoginScreen = lazy(async () => ({ default: (await import('../operators/login-screen.js')).LoginScreen }));
 
 export interface NavigatorProps {
   /** The stack to start with, bottom first (normally just the Main Menu). */
@@ -150,7 +151,7 @@ export function Navigator({ initial, onQuit }: NavigatorProps): ReactNode {
           <Box key="login" flexDirection="column">
             <NavigationContext.Provider value={navs[depth - 1] ?? null}>
               <AppOverlayContext.Provider value={overlay}>
-                <Suspense fallback={<HoldKeysWhileLoading />}><LoginScreen /></Suspense>
+                <LoginScreen />
               </AppOverlayContext.Provider>
             </NavigationContext.Provider>
           </Box>
