@@ -18,3 +18,13 @@ export function refusalAt(e: unknown, paths: Readonly<Record<string, string>>): 
   const field = e instanceof StoreError && e.field !== undefined ? paths[e.field] : undefined;
   return field === undefined ? { ok: false, message: errorText(e) } : { ok: false, message: errorText(e), field };
 }
+
+/**
+ * A refusal placed at the field whose label starts its message ("From: not a date" goes to the
+ * field labelled From): for checks that name the field in words rather than by a path.
+ */
+export function refusalByLabel(e: unknown, labels: Readonly<Record<string, string>>): SaveResult {
+  const message = errorText(e);
+  const field = Object.keys(labels).find((k) => message.startsWith(`${labels[k]}:`));
+  return field === undefined ? { ok: false, message } : { ok: false, message, field };
+}

@@ -9,6 +9,7 @@ import { backOffice } from '../../store/index.js';
 import { useApp } from '../app-context.js';
 import type { FormValues } from '../forms/field-types.js';
 import { Form, errorText, type SaveResult } from '../forms/form.js';
+import { refusalByLabel } from '../forms/field-error.js';
 import { matches, type Command } from '../keys/bindings.js';
 import { useKeyHandler } from '../keys/dispatcher.js';
 import { fit } from '../pos/format.js';
@@ -31,9 +32,6 @@ const HIDE: readonly Command[] = ['listAdd', 'listEdit', 'listDelete', 'moveUp',
 
 const PAGE_KEYS = 'oldest first; PgUp older, PgDn newer, Home/End, F3 filter';
 
-function fieldOf(message: string): string | undefined {
-  return (Object.keys(FILTER_LABELS) as (keyof typeof FILTER_LABELS)[]).find((k) => message.startsWith(`${FILTER_LABELS[k]}:`));
-}
 
 export function JournalScreen(): ReactNode {
   const { store } = useApp();
@@ -122,9 +120,7 @@ export function JournalScreen(): ReactNode {
         filteredRef.current = { values: v, win: newestPage(fetchFor(v), body) };
         return { ok: true };
       } catch (e) {
-        const message = errorText(e);
-        const field = fieldOf(message);
-        return field === undefined ? { ok: false, message } : { ok: false, message, field };
+        return refusalByLabel(e, FILTER_LABELS);
       }
     };
     return (

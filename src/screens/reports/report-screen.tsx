@@ -11,6 +11,7 @@ import { backOffice } from '../../store/index.js';
 import { useApp } from '../app-context.js';
 import type { FormValues } from '../forms/field-types.js';
 import { Form, errorText, type SaveResult } from '../forms/form.js';
+import { refusalByLabel } from '../forms/field-error.js';
 import { matches, type Command } from '../keys/bindings.js';
 import { useKeyHandler, useKeys } from '../keys/dispatcher.js';
 import { useScreenContentSize } from '../loyalties/content-size.js';
@@ -33,9 +34,6 @@ const LIST_ONLY: readonly Command[] = ['listAdd', 'listEdit', 'listDelete'];
 
 interface Result { run: ReportRun; rows: Row[]; warnings: string[] }
 
-function fieldOf(message: string): string | undefined {
-  return (Object.keys(REPORT_FILTER_LABELS) as (keyof typeof REPORT_FILTER_LABELS)[]).find((k) => message.startsWith(`${REPORT_FILTER_LABELS[k]}:`));
-}
 
 export function ReportScreen({ name }: { name: string }): ReactNode {
   const report = reportNamed(name);
@@ -142,9 +140,7 @@ function ReportView({ report }: { report: Report }): ReactNode {
         pendingRef.current = reportRunOf(report, v, now().getTime(), company.timeZone);
         return { ok: true };
       } catch (e) {
-        const message = errorText(e);
-        const field = fieldOf(message);
-        return field === undefined ? { ok: false, message } : { ok: false, message, field };
+        return refusalByLabel(e, REPORT_FILTER_LABELS);
       }
     };
     return (
