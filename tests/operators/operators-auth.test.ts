@@ -74,6 +74,16 @@ describe('PINs', () => {
     expect(JSON.stringify(readAudit(store.dir).entries)).not.toMatch(/0000|1111/);
   });
 
+  it('says until when in the store\'s time zone', async () => {
+    const { store } = await storeAt('2026-12-01T08:00:00Z');
+    await store.edit('settings', (d) => { d.company.timeZone = 'Africa/Johannesburg'; });
+    await withCrew(store);
+    for (let i = 0; i < 5; i++) authenticate(store, 'C1', '0000', { purpose: 'login' });
+    const r = authenticate(store, 'C1', '1111', { purpose: 'login' });
+    expect(r).toMatchObject({ ok: false, reason: 'locked', lockedUntil: '2026-12-01T08:15:00.000Z' });
+    expect(r.ok ? '' : r.message).toBe('C1 is locked after 5 wrong PINs until 10:15; a manager can unlock them in Operators');
+  });
+
   it('a lockout ends by itself after fifteen minutes', async () => {
     const { store, clock } = await storeAt('2026-12-01T08:00:00Z');
     await withCrew(store);

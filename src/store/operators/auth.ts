@@ -3,6 +3,7 @@
 // a row (within LOCKOUT_MINUTES) lock the operator for LOCKOUT_MINUTES. The lockout is worked out
 // from the audit trail itself, so every till and command sees the same count.
 import { approverText, ACTION_LABEL, roleAllows, roleLabel, type GuardedAction } from '../../engine/roles.js';
+import { wallTime } from '../../engine/zoned-time.js';
 import { verifyPin } from '../manager-pin.js';
 import type { Store } from '../store.js';
 import { readAudit } from '../audit/audit-log.js';
@@ -50,8 +51,10 @@ export function lockedUntilIn(storeDir: string, code: string, now: Date): Date |
   return new Date(failures[failures.length - MAX_FAILED_PINS]! + LOCKOUT_MINUTES * MINUTE);
 }
 
-function clock(d: Date): string {
-  return d.toISOString().slice(11, 16);
+/** HH:MM in the store's time zone, as the till's clock on the wall shows it. */
+function clock(store: Store, d: Date): string {
+  const w = wallTime(d.getTime(), store.get('settings').company.timeZone);
+  return `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`;
 }
 
 export interface AuthContext {
@@ -82,7 +85,7 @@ export function authenticate(store: Store, code: string, pin: string, ctx: AuthC
   if (until) {
     store.audit({ kind: 'locked-out', operator: op.code, detail: `${what} refused: locked after ${MAX_FAILED_PINS} wrong PINs until ${until.toISOString()}` });
     return { ok: false, reason: 'locked', lockedUntil: until.toISOString(),
-      message: `${op.code} is locked after ${MAX_FAILED_PINS} wrong PINs until ${clock(until)} UTC; a manager can unlock them in Operators` };
+      message: `${op.code} is locked after ${MAX_FAILED_PINS} wrong PINs until ${clock(store, until)}; a manager can unlock them in Operators` };
   }
   if (!verifyPin(pin, op.pinHash)) {
     store.audit({ kind: 'failed-pin', operator: op.code, detail: `${what}: wrong PIN` });
