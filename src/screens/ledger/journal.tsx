@@ -8,8 +8,8 @@ import { Box, Text } from 'ink';
 import { backOffice } from '../../store/index.js';
 import { useApp } from '../app-context.js';
 import type { FormValues } from '../forms/field-types.js';
-import { Form, errorText, type SaveResult } from '../forms/form.js';
-import { refusalByLabel } from '../forms/field-error.js';
+import { errorText } from '../forms/form.js';
+import { FilterForm } from '../forms/filter-form.js';
 import { matches, type Command } from '../keys/bindings.js';
 import { useKeyHandler } from '../keys/dispatcher.js';
 import { fit } from '../pos/format.js';
@@ -70,7 +70,6 @@ export function JournalScreen(): ReactNode {
   // In a ref as well as state: PgUp PgUp in one burst must go back two pages.
   const winRef = useRef<JournalWindow | null>(opened.win);
   const [win, setWin] = useState<JournalWindow | null>(opened.win);
-  const filteredRef = useRef<{ values: FormValues; win: JournalWindow } | null>(null);
 
   const show = (next: JournalWindow, message?: string): void => {
     winRef.current = next;
@@ -115,29 +114,18 @@ export function JournalScreen(): ReactNode {
   }, { layer: 'screen', active: !filtering });
 
   if (filtering) {
-    const accept = (v: FormValues): SaveResult => {
-      try {
-        filteredRef.current = { values: v, win: newestPage(fetchFor(v), body) };
-        return { ok: true };
-      } catch (e) {
-        return refusalByLabel(e, FILTER_LABELS);
-      }
-    };
     return (
-      <Form
+      <FilterForm
         defs={journalFilterFields(accounts)}
         initial={values}
         breadcrumb={[...JOURNAL_BREADCRUMB, 'Filter']}
-        onAccept={accept}
-        onDone={(outcome) => {
-          const done = filteredRef.current;
-          filteredRef.current = null;
-          if (outcome === 'saved' && done !== null) {
-            setValues(done.values);
-            show(done.win, `${done.win.total} entr${done.win.total === 1 ? 'y matches' : 'ies match'}`);
-          }
-          setFiltering(false);
+        labels={FILTER_LABELS}
+        prepare={(v) => newestPage(fetchFor(v), body)}
+        apply={(v, found) => {
+          setValues(v);
+          show(found, `${found.total} entr${found.total === 1 ? 'y matches' : 'ies match'}`);
         }}
+        close={() => setFiltering(false)}
       />
     );
   }

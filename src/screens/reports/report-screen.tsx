@@ -10,8 +10,8 @@ import type { Report, Row } from '../../reports/types.js';
 import { backOffice } from '../../store/index.js';
 import { useApp } from '../app-context.js';
 import type { FormValues } from '../forms/field-types.js';
-import { Form, errorText, type SaveResult } from '../forms/form.js';
-import { refusalByLabel } from '../forms/field-error.js';
+import { errorText } from '../forms/form.js';
+import { FilterForm } from '../forms/filter-form.js';
 import { matches, type Command } from '../keys/bindings.js';
 import { useKeyHandler, useKeys } from '../keys/dispatcher.js';
 import { useScreenContentSize } from '../loyalties/content-size.js';
@@ -61,7 +61,6 @@ function ReportView({ report }: { report: Report }): ReactNode {
   const resultRef = useRef<Result | null>(null);
   const [status, setStatus] = useState<StatusMessage | undefined>(undefined);
   const [filtering, setFiltering] = useState(false);
-  const pendingRef = useRef<ReportRun | null>(null);
   const alive = useRef(true);
   // Refs as well as state: PgDn PgDn in one burst must move two pages.
   const topRef = useRef(0);
@@ -135,29 +134,18 @@ function ReportView({ report }: { report: Report }): ReactNode {
   }, { layer: 'screen', active: !filtering });
 
   if (filtering) {
-    const accept = (v: FormValues): SaveResult => {
-      try {
-        pendingRef.current = reportRunOf(report, v, now().getTime(), company.timeZone);
-        return { ok: true };
-      } catch (e) {
-        return refusalByLabel(e, REPORT_FILTER_LABELS);
-      }
-    };
     return (
-      <Form
+      <FilterForm
         defs={reportFilterFields(report)}
         initial={values}
         breadcrumb={[...crumb, 'Filter']}
-        onAccept={accept}
-        onDone={(outcome, v) => {
-          const run = pendingRef.current;
-          pendingRef.current = null;
-          setFiltering(false);
-          if (outcome === 'saved' && run !== null) {
-            setValues(v);
-            start(run);
-          }
+        labels={REPORT_FILTER_LABELS}
+        prepare={(v) => reportRunOf(report, v, now().getTime(), company.timeZone)}
+        apply={(v, run) => {
+          setValues(v);
+          start(run);
         }}
+        close={() => setFiltering(false)}
       />
     );
   }
